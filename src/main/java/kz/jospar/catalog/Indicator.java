@@ -1,0 +1,18 @@
+package kz.jospar.catalog;
+
+import java.math.BigDecimal;
+import java.util.SortedMap;
+
+/**
+ * A target indicator. The concept states its planned values twice, in section 6 and again in the
+ * annex under its direction; both are kept, because for indicator 1 in 2026 they differ.
+ */
+public record Indicator(
+    int number,
+    LocalizedText name,
+    String unit,
+    LocalizedText source,
+    BigDecimal fact2020,
+    BigDecimal estimate2021,
+    SortedMap<Integer, BigDecimal> planned,
+    SortedMap<Integer, BigDecimal> plannedInAnnex) {}

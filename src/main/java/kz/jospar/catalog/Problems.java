@@ -1,0 +1,28 @@
+package kz.jospar.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every problem of a catalog, so one start reports them all rather than the first. */
+final class Problems {
+
+  private final List<String> found = new ArrayList<>();
+
+  void add(YamlNode at, String message) {
+    found.add(at.where() + ": " + message);
+  }
+
+  void add(String where, String message) {
+    found.add(where + ": " + message);
+  }
+
+  boolean any() {
+    return !found.isEmpty();
+  }
+
+  void throwIfAny() {
+    if (any()) {
+      throw new CatalogException(found);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package kz.jospar.identity;
+
+import java.util.List;
+
+/**
+ * The roles of Jospar. Each is a Camunda group of type {@link #TYPE}; a person's body is a group of
+ * type {@link #BODY_TYPE} whose id is the body's code from the bodies directory.
+ */
+public final class Roles {
+
+  public static final String OFFICIAL = "official";
+  public static final String SUPERVISOR = "supervisor";
+  public static final String COORDINATOR = "coordinator";
+  public static final String AUDITOR = "auditor";
+  public static final String ADMIN = "admin";
+
+  public static final List<String> ALL = List.of(OFFICIAL, SUPERVISOR, COORDINATOR, AUDITOR, ADMIN);
+
+  /** Camunda group type of a role group. */
+  public static final String TYPE = "role";
+  /** Camunda group type of a body's group. */
+  public static final String BODY_TYPE = "body";
+
+  private Roles() {}
+}

@@ -1,0 +1,61 @@
+package kz.jospar.identity;
+
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. The APIs (Jospar's and the engine's) take HTTP Basic with the engine's users
+ * and answer 401 without it; the webapps run their own login page and session; nothing else is
+ * served anonymously but health.
+ */
+@Configuration
+class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+    http.securityMatcher("/api/**", "/engine-rest/**")
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless, credentials on every request, no cookies: nothing for a forged cross-site post to ride on.
+        .csrf(c -> c.disable())
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(a -> a
+            // The webapps authenticate with their own login page and guard their own API and CSRF token.
+            .requestMatchers("/camunda/**", "/lib/**").permitAll()
+            .requestMatchers("/", "/error", "/actuator/health", "/actuator/health/**").permitAll()
+            .anyRequest().denyAll())
+        .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
+        .httpBasic(b -> b.disable())
+        .formLogin(f -> f.disable());
+    return http.build();
+  }
+
+  private static AuthenticationEntryPoint unauthorized() {
+    return (request, response, e) -> {
+      response.setStatus(401);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Jospar\", charset=\"UTF-8\"");
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      response.getWriter().write("{\"status\":401,\"error\":\"Unauthorized\",\"message\":"
+          + "\"Sign in with HTTP Basic: a Jospar user name and password (" + e.getMessage().replace("\"", "'") + ").\"}");
+    };
+  }
+}
