@@ -11,6 +11,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. The APIs (Jospar's and the engine's) take HTTP Basic with the engine's users
@@ -23,7 +26,8 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
-    http.securityMatcher("/api/**", "/engine-rest/**")
+    // Path patterns, not MVC matchers: /engine-rest is Jersey's servlet, not Spring MVC's.
+    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()))
@@ -39,13 +43,17 @@ class SecurityConfiguration {
   SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(a -> a
             // The webapps authenticate with their own login page and guard their own API and CSRF token.
-            .requestMatchers("/camunda/**", "/lib/**").permitAll()
-            .requestMatchers("/", "/error", "/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers(path("/camunda/**"), path("/lib/**")).permitAll()
+            .requestMatchers(path("/"), path("/error"), path("/actuator/health"), path("/actuator/health/**")).permitAll()
             .anyRequest().denyAll())
-        .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
+        .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable());
     return http.build();
+  }
+
+  static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
   private static AuthenticationEntryPoint unauthorized() {
