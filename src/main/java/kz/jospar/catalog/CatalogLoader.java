@@ -34,9 +34,9 @@ public final class CatalogLoader {
       List.of("number", "name", "unit", "source", "fact2020", "estimate2021", "planned", "plannedInAnnex");
   static final List<String> DIRECTION_KEYS = List.of("code", "name", "indicator");
   static final List<String> ROW_KEYS =
-      List.of("number", "direction", "name", "completionForm", "deadline", "schedule", "quota", "executors", "subitems");
+      List.of("number", "direction", "name", "completionForm", "deadline", "schedule", "quota", "executors", "recordsIndicators", "subitems");
   static final List<String> SUBROW_KEYS =
-      List.of("number", "name", "completionForm", "deadline", "schedule", "quota", "executors");
+      List.of("number", "name", "completionForm", "deadline", "schedule", "quota", "executors", "recordsIndicators");
   static final List<String> SCHEDULE_KEYS = List.of("kind", "date", "times", "quarter", "half", "years");
   static final List<String> QUOTA_KEYS = List.of("count", "unit", "minimum", "per");
   static final List<String> EXECUTOR_KEYS = List.of("body", "byAgreement");
@@ -361,6 +361,7 @@ public final class CatalogLoader {
     }
 
     Quota quota = f.containsKey("quota") ? readQuota(f.get("quota"), context.units()) : null;
+    boolean recordsIndicators = f.containsKey("recordsIndicators") && Boolean.TRUE.equals(f.get("recordsIndicators").bool());
 
     List<Executor> executors = new ArrayList<>();
     boolean executorsInherited = false;
@@ -387,7 +388,7 @@ public final class CatalogLoader {
 
     List<PlanRow> subitems = new ArrayList<>();
     PlanRow self = new PlanRow(number, isItem ? null : item.number(), direction, name, completionForm,
-        completionFormInherited, deadline, schedule, quota, List.copyOf(executors), executorsInherited, List.of(), n.line());
+        completionFormInherited, deadline, schedule, quota, List.copyOf(executors), executorsInherited, recordsIndicators, List.of(), n.line());
     if (isItem && f.containsKey("subitems")) {
       for (YamlNode s : f.get("subitems").sequence()) {
         PlanRow sub = readRow(s, self, context, numbers);
@@ -403,7 +404,7 @@ public final class CatalogLoader {
       return null;
     }
     return new PlanRow(number, self.parent(), direction, name, completionForm, completionFormInherited, deadline,
-        schedule, quota, self.executors(), executorsInherited, List.copyOf(subitems), n.line());
+        schedule, quota, self.executors(), executorsInherited, recordsIndicators, List.copyOf(subitems), n.line());
   }
 
   private Schedule readSchedule(YamlNode n, PlanYears years) {

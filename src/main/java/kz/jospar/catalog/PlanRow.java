@@ -12,6 +12,7 @@ import java.util.List;
  * @param executorsInherited true when the decree lists no executors for this sub-item and it takes
  *     its item's
  * @param completionFormInherited likewise for the completion form
+ * @param recordsIndicators closing a period of this row records the target indicators' measured values
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanRow(
@@ -26,6 +27,7 @@ public record PlanRow(
     Quota quota,
     List<Executor> executors,
     boolean executorsInherited,
+    boolean recordsIndicators,
     List<PlanRow> subitems,
     @JsonIgnore int line) {
 

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo profile's people, made from the bodies directory: for every body an official
- * ({@code <code>.official}) and a supervisor ({@code <code>.supervisor}), plus {@code coordinator}
- * (АҚДМ), {@code auditor} and {@code admin}, all with the demo password. Only in the demo profile:
+ * ({@code <code>.official}), a supervisor ({@code <code>.supervisor}) and a deputy supervisor
+ * ({@code <code>.deputy}), plus {@code coordinator} (АҚДМ), {@code coordinator2} ("Қоғамдық келісім"
+ * РММ), {@code auditor} and {@code admin}, all with the demo password. Only in the demo profile:
  * anywhere else Jospar has no default password.
  */
 @Component
@@ -48,9 +49,14 @@ class DemoIdentities implements ApplicationRunner {
     for (Body body : catalog.bodies().leaves()) {
       String name = body.abbreviation() != null ? body.abbreviation().kk() : body.name().kk();
       users.add(new DemoUser(body.code() + ".official", "Official", name, List.of(body.code(), Roles.OFFICIAL)));
-      users.add(new DemoUser(body.code() + ".supervisor", "Supervisor", name, List.of(body.code(), Roles.SUPERVISOR)));
+      users.add(new DemoUser(body.code() + ".supervisor", "Supervisor", name,
+          List.of(body.code(), Roles.supervisorsOf(body.code()), Roles.SUPERVISOR)));
+      // a second supervisor, so that four-eyes has someone to turn to when a supervisor submits
+      users.add(new DemoUser(body.code() + ".deputy", "Deputy supervisor", name,
+          List.of(body.code(), Roles.supervisorsOf(body.code()), Roles.SUPERVISOR)));
     }
     users.add(new DemoUser("coordinator", "Plan", "Coordinator", List.of("aqdm", Roles.COORDINATOR)));
+    users.add(new DemoUser("coordinator2", "Second", "Coordinator", List.of("qk-rmm", Roles.COORDINATOR)));
     users.add(new DemoUser("auditor", "Plan", "Auditor", List.of(Roles.AUDITOR)));
     users.add(new DemoUser("admin", "Jospar", "Administrator", List.of(Roles.ADMIN)));
     return users;

@@ -21,5 +21,13 @@ public final class Roles {
   /** Camunda group type of a body's group. */
   public static final String BODY_TYPE = "body";
 
+  /** Camunda group type of a body's supervisors' group. */
+  public static final String BODY_SUPERVISORS_TYPE = "body-supervisors";
+
+  /** The group of a body's supervisors: candidates for its reviews and level-1 escalations. */
+  public static String supervisorsOf(String body) {
+    return body + "-supervisors";
+  }
+
   private Roles() {}
 }

@@ -1,0 +1,242 @@
+package kz.jospar.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kz.jospar.reporting.ReportProcess.Vars;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Checks a task completion before the engine sees it, on every door that completes tasks: the
+ * engine REST API ({@code /engine-rest/task/{id}/complete|submit-form}) and Tasklist's own API
+ * ({@code /camunda/api/engine/engine/{engine}/task/{id}/complete|submit-form}). A bad form is
+ * answered 400 with the field and the reason, a four-eyes breach 403; the task stays as it was.
+ */
+class CompletionRequestFilter extends OncePerRequestFilter {
+
+  static final Pattern COMPLETION = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form)$");
+
+  private final FormRules rules;
+  private final TaskService taskService;
+  private final ObjectMapper json = new ObjectMapper();
+
+  CompletionRequestFilter(FormRules rules, TaskService taskService) {
+    this.rules = rules;
+    this.taskService = taskService;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(path(request)).matches();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Matcher m = COMPLETION.matcher(path(request));
+    m.matches();
+    Task task = taskService.createTaskQuery().taskId(m.group(1)).singleResult();
+    if (task == null || !rules.governs(task.getTaskDefinitionKey())) {
+      chain.doFilter(request, response);
+      return;
+    }
+    long limit = rules.maxDocumentBytes() * 2 + 1024 * 1024;
+    byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+    if (body.length > limit) {
+      reject(response, 400, List.of(new FieldError("request", "larger than " + limit + " bytes; each document may be at most "
+          + rules.maxDocumentBytes() / (1024 * 1024) + " MB")));
+      return;
+    }
+    JsonNode variables;
+    try {
+      JsonNode root = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+      variables = root.path("variables");
+    } catch (IOException e) {
+      reject(response, 400, List.of(new FieldError("request", "not valid JSON: " + e.getMessage())));
+      return;
+    }
+    VariableMap existing = taskService.getVariablesTyped(task.getId(), false);
+    List<FieldError> errors = new ArrayList<>(rules.check(task.getTaskDefinitionKey(), name -> {
+      if (variables.has(name)) {
+        return fromJson(variables.get(name));
+      }
+      return TaskCompletionGuard.fromJava(existing.getValueTyped(name));
+    }));
+    if (!errors.isEmpty()) {
+      reject(response, 400, errors);
+      return;
+    }
+    var fourEyes = FourEyes.check(task.getTaskDefinitionKey(), actor(request), existing.get(Vars.SUBMITTED_BY), existing.get(Vars.APPROVED_BY));
+    if (fourEyes.isPresent()) {
+      reject(response, 403, List.of(fourEyes.get()));
+      return;
+    }
+    chain.doFilter(new CachedBody(request, body), response);
+  }
+
+  /** A variable as Camunda's REST API carries it: {"value": ..., "type": "...", "valueInfo": {...}}. */
+  static FieldValue fromJson(JsonNode variable) {
+    JsonNode value = variable.path("value");
+    String type = variable.path("type").asText("");
+    if (value.isNull() || value.isMissingNode() || "Null".equalsIgnoreCase(type)) {
+      return null;
+    }
+    switch (type.toLowerCase()) {
+      case "string":
+        return value.isTextual() ? new FieldValue.Text(value.asText()) : new FieldValue.Wrong("a " + value.getNodeType().name().toLowerCase() + " declared as String");
+      case "boolean":
+        if (value.isBoolean()) {
+          return new FieldValue.Bool(value.asBoolean());
+        }
+        if (value.isTextual() && (value.asText().equals("true") || value.asText().equals("false"))) {
+          return new FieldValue.Bool(Boolean.parseBoolean(value.asText()));
+        }
+        return new FieldValue.Wrong("'" + value.asText() + "' declared as Boolean");
+      case "long", "integer", "short", "double":
+        try {
+          return new FieldValue.Num(new BigDecimal(value.asText()));
+        } catch (NumberFormatException e) {
+          return new FieldValue.Wrong("'" + value.asText() + "' declared as " + type);
+        }
+      case "date":
+        try {
+          java.time.LocalDateTime.parse(value.asText().substring(0, Math.min(19, value.asText().length())));
+          return new FieldValue.Day(value.asText());
+        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+          return new FieldValue.Wrong("'" + value.asText() + "' declared as Date (expected yyyy-MM-dd'T'HH:mm:ss)");
+        }
+      case "file", "bytes":
+        try {
+          long size = Base64.getMimeDecoder().decode(value.asText()).length;
+          return new FieldValue.Document(variable.path("valueInfo").path("filename").asText(null), size);
+        } catch (IllegalArgumentException e) {
+          return new FieldValue.Wrong("a file whose content is not base64");
+        }
+      case "":
+        if (value.isTextual()) {
+          return new FieldValue.Text(value.asText());
+        }
+        if (value.isBoolean()) {
+          return new FieldValue.Bool(value.asBoolean());
+        }
+        if (value.isNumber()) {
+          return new FieldValue.Num(value.decimalValue());
+        }
+        return new FieldValue.Wrong("a " + value.getNodeType().name().toLowerCase());
+      default:
+        return new FieldValue.Wrong("a value of type " + type);
+    }
+  }
+
+  private void reject(HttpServletResponse response, int status, List<FieldError> errors) throws IOException {
+    ObjectNode out = json.createObjectNode();
+    out.put("type", status == 403 ? "AuthorizationException" : "InvalidRequestException");
+    out.put("message", String.join("; ", errors.stream().map(FieldError::toString).toList()));
+    var list = out.putArray("errors");
+    errors.forEach(e -> list.addObject().put("field", e.field()).put("message", e.message()));
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(json.writeValueAsString(out));
+  }
+
+  /** Who completes: the API caller (Spring Security), or the user logged in to the webapps. */
+  static String actor(HttpServletRequest request) {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getName())) {
+      return auth.getName();
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+      if (authentications != null) {
+        for (UserAuthentication user : authentications.getAuthentications()) {
+          return user.getName();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
+  /** The request with its body read once and replayed to the engine. */
+  private static final class CachedBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      InputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() throws IOException {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return false;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+      };
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

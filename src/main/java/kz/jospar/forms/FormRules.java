@@ -1,0 +1,227 @@
+package kz.jospar.forms;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import kz.jospar.catalog.Indicator;
+import kz.jospar.catalog.PlanCatalog;
+import kz.jospar.reporting.CycleProperties;
+import kz.jospar.reporting.ReportProcess;
+import kz.jospar.reporting.ReportProcess.Vars;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each task's form must carry, checked on the server whatever the door (Tasklist, the REST
+ * API, the Java API). The browser checks the same, but only the server's word counts.
+ */
+@Component
+public class FormRules {
+
+  static final int SHORT_TEXT = 2000;
+  static final int LONG_TEXT = 4000;
+  static final Set<String> DOCUMENT_TYPES = Set.of("pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "jpg", "jpeg", "png");
+
+  private final PlanCatalog catalog;
+  private final long maxDocumentBytes;
+
+  FormRules(PlanCatalog catalog, CycleProperties properties) {
+    this.catalog = catalog;
+    this.maxDocumentBytes = properties.maxDocument().toBytes();
+  }
+
+  public long maxDocumentBytes() {
+    return maxDocumentBytes;
+  }
+
+  /** The task keys whose forms are checked here; any other task is not Jospar's to judge. */
+  public boolean governs(String taskKey) {
+    return switch (taskKey) {
+      case ReportProcess.TASK_SUBMIT_REPORT, ReportProcess.TASK_REVIEW_BY_SUPERVISOR, ReportProcess.TASK_REVIEW_BY_COORDINATOR,
+          ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1, ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2, ReportProcess.TASK_CONSOLIDATE_REPORTS,
+          ReportProcess.TASK_CLOSE_PERIOD, ReportProcess.TASK_PREPARE_SESSION, ReportProcess.TASK_RECORD_SESSION_HELD,
+          ReportProcess.TASK_UPDATE_REGISTER -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Checks a completion.
+   *
+   * @param values the task's variables as they would be after the completion (submitted over existing)
+   */
+  public List<FieldError> check(String taskKey, Function<String, FieldValue> values) {
+    List<FieldError> errors = new ArrayList<>();
+    Check c = new Check(values, errors);
+    switch (taskKey) {
+      case ReportProcess.TASK_SUBMIT_REPORT -> {
+        boolean byAgreement = c.flag(Vars.BY_AGREEMENT);
+        FieldValue declined = values.apply(Vars.DECLINED);
+        boolean declines = declined instanceof FieldValue.Bool b && b.value();
+        if (declined != null && !(declined instanceof FieldValue.Bool)) {
+          errors.add(new FieldError(Vars.DECLINED, "expected true or false, got " + describe(declined)));
+        }
+        if (declines && !byAgreement) {
+          errors.add(new FieldError(Vars.DECLINED, "only a body taking part by agreement may decline; this body reports by order"));
+        } else if (declines) {
+          c.text(Vars.DECLINE_REASON, true, SHORT_TEXT);
+        } else {
+          c.text(Vars.REPORT_TEXT, true, LONG_TEXT);
+          if (values.apply(Vars.QUOTA_COUNT) != null) {
+            c.count(Vars.ACHIEVED_COUNT, true);
+          } else {
+            c.count(Vars.ACHIEVED_COUNT, false);
+          }
+          c.document(Vars.REPORT_DOCUMENT, true);
+        }
+      }
+      case ReportProcess.TASK_REVIEW_BY_SUPERVISOR -> c.decision(Vars.APPROVED);
+      case ReportProcess.TASK_REVIEW_BY_COORDINATOR -> c.decision(Vars.ACCEPTED);
+      case ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1, ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2 ->
+          c.text(Vars.OVERDUE_ACTION, true, SHORT_TEXT);
+      case ReportProcess.TASK_CONSOLIDATE_REPORTS -> {
+        c.text(Vars.CONSOLIDATED_SUMMARY, true, LONG_TEXT);
+        c.document(Vars.CONSOLIDATED_DOCUMENT, false);
+      }
+      case ReportProcess.TASK_CLOSE_PERIOD -> {
+        c.text(Vars.CLOSING_NOTE, false, SHORT_TEXT);
+        if (c.flag(Vars.RECORDS_INDICATORS)) {
+          for (Indicator i : catalog.indicators()) {
+            c.percentage(Vars.indicatorValue(i.number()));
+          }
+        }
+      }
+      case ReportProcess.TASK_PREPARE_SESSION -> {
+        c.text(Vars.SESSION_PLAN, true, LONG_TEXT);
+        c.day(Vars.SESSION_DATE);
+      }
+      case ReportProcess.TASK_RECORD_SESSION_HELD -> {
+        c.day(Vars.SESSION_HELD_ON);
+        c.document(Vars.SESSION_MINUTES, true);
+      }
+      case ReportProcess.TASK_UPDATE_REGISTER -> {
+        c.document(Vars.REGISTER_DOCUMENT, true);
+        c.count(Vars.ASSOCIATIONS_COUNT, true);
+        c.text(Vars.REGISTER_NOTE, false, SHORT_TEXT);
+      }
+      default -> { }
+    }
+    return errors;
+  }
+
+  static String describe(FieldValue v) {
+    if (v instanceof FieldValue.Text t) {
+      return "the text '" + abbreviate(t.value()) + "'";
+    } else if (v instanceof FieldValue.Num n) {
+      return "the number " + n.value();
+    } else if (v instanceof FieldValue.Bool b) {
+      return String.valueOf(b.value());
+    } else if (v instanceof FieldValue.Day d) {
+      return "the date " + d.iso();
+    } else if (v instanceof FieldValue.Document) {
+      return "a file";
+    }
+    return ((FieldValue.Wrong) v).description();
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+
+  private final class Check {
+    private final Function<String, FieldValue> values;
+    private final List<FieldError> errors;
+
+    Check(Function<String, FieldValue> values, List<FieldError> errors) {
+      this.values = values;
+      this.errors = errors;
+    }
+
+    boolean flag(String name) {
+      return values.apply(name) instanceof FieldValue.Bool b && b.value();
+    }
+
+    void text(String name, boolean required, int max) {
+      FieldValue v = values.apply(name);
+      if (v == null || (v instanceof FieldValue.Text t && t.value().isBlank())) {
+        if (required) {
+          errors.add(new FieldError(name, "required: a text of at most " + max + " characters"));
+        }
+      } else if (!(v instanceof FieldValue.Text t)) {
+        errors.add(new FieldError(name, "expected a text, got " + describe(v)));
+      } else if (t.value().length() > max) {
+        errors.add(new FieldError(name, "at most " + max + " characters, got " + t.value().length()));
+      }
+    }
+
+    void count(String name, boolean required) {
+      FieldValue v = values.apply(name);
+      if (v == null) {
+        if (required) {
+          errors.add(new FieldError(name, "required: a whole number, 0 or more"));
+        }
+      } else if (!(v instanceof FieldValue.Num n) || n.value().stripTrailingZeros().scale() > 0) {
+        errors.add(new FieldError(name, "expected a whole number, 0 or more, got " + describe(v)));
+      } else if (n.value().signum() < 0) {
+        errors.add(new FieldError(name, "must be 0 or more, got " + n.value()));
+      }
+    }
+
+    void percentage(String name) {
+      FieldValue v = values.apply(name);
+      if (v == null) {
+        errors.add(new FieldError(name, "required: a percentage from 0 to 100"));
+      } else if (!(v instanceof FieldValue.Num n)) {
+        errors.add(new FieldError(name, "expected a percentage from 0 to 100, got " + describe(v)));
+      } else if (n.value().compareTo(BigDecimal.ZERO) < 0 || n.value().compareTo(BigDecimal.valueOf(100)) > 0) {
+        errors.add(new FieldError(name, "must be from 0 to 100, got " + n.value()));
+      }
+    }
+
+    void day(String name) {
+      FieldValue v = values.apply(name);
+      if (v == null) {
+        errors.add(new FieldError(name, "required: a date"));
+      } else if (!(v instanceof FieldValue.Day)) {
+        errors.add(new FieldError(name, "expected a date, got " + describe(v)));
+      }
+    }
+
+    void decision(String name) {
+      FieldValue v = values.apply(name);
+      if (v == null) {
+        errors.add(new FieldError(name, "required: true to approve, false to return"));
+      } else if (!(v instanceof FieldValue.Bool b)) {
+        errors.add(new FieldError(name, "expected true or false, got " + describe(v)));
+      } else if (!b.value()) {
+        text(Vars.RETURN_REASON, true, SHORT_TEXT);
+      }
+    }
+
+    void document(String name, boolean required) {
+      FieldValue v = values.apply(name);
+      if (v == null) {
+        if (required) {
+          errors.add(new FieldError(name, "required: a document (" + String.join(", ", DOCUMENT_TYPES.stream().sorted().toList())
+              + ") of at most " + maxDocumentBytes / (1024 * 1024) + " MB"));
+        }
+      } else if (!(v instanceof FieldValue.Document d)) {
+        errors.add(new FieldError(name, "expected a file, got " + describe(v)));
+      } else if (d.bytes() > maxDocumentBytes) {
+        errors.add(new FieldError(name, "the file is " + d.bytes() + " bytes; at most " + maxDocumentBytes + " bytes ("
+            + maxDocumentBytes / (1024 * 1024) + " MB) are accepted"));
+      } else if (d.bytes() == 0) {
+        errors.add(new FieldError(name, "the file is empty"));
+      } else {
+        String ext = d.filename() == null || !d.filename().contains(".") ? ""
+            : d.filename().substring(d.filename().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        if (!DOCUMENT_TYPES.contains(ext)) {
+          errors.add(new FieldError(name, "'" + d.filename() + "' is not an accepted document; accepted: "
+              + String.join(", ", DOCUMENT_TYPES.stream().sorted().toList())));
+        }
+      }
+    }
+  }
+}

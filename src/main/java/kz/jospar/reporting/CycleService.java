@@ -1,0 +1,195 @@
+package kz.jospar.reporting;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kz.jospar.calendar.PlanCalendar;
+import kz.jospar.calendar.PlanPeriod;
+import kz.jospar.catalog.Body;
+import kz.jospar.catalog.Executor;
+import kz.jospar.catalog.PlanCatalog;
+import kz.jospar.catalog.PlanRow;
+import kz.jospar.identity.Roles;
+import kz.jospar.reporting.ReportProcess.Event;
+import kz.jospar.reporting.ReportProcess.Vars;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Opens report cycles: each (row, period) exactly once, by the engine's schedule or by the
+ * coordinator's hand. The cycle's row in {@code jospar_cycle} and its process instance are made in
+ * one transaction, so neither exists without the other.
+ */
+@Service
+public class CycleService {
+
+  private static final Logger log = LoggerFactory.getLogger(CycleService.class);
+  public static final String SCHEDULER = "scheduler";
+
+  /** One body's part in a cycle. */
+  public record Assignment(String body, boolean lead, boolean byAgreement) {}
+
+  public record OpenedCycle(String cycleKey, String row, String periodKey, OffsetDateTime dueAt, List<Assignment> assignments,
+      String processInstanceId) {}
+
+  private final PlanCatalog catalog;
+  private final PlanCalendar calendar;
+  private final DueDates dueDates;
+  private final CycleProperties properties;
+  private final ReportRepository repository;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final TransactionTemplate inOwnTransaction;
+  private final TransactionTemplate inTransaction;
+
+  CycleService(PlanCatalog catalog, PlanCalendar calendar, DueDates dueDates, CycleProperties properties, ReportRepository repository,
+      RuntimeService runtimeService, IdentityService identityService, PlatformTransactionManager transactions) {
+    this.catalog = catalog;
+    this.calendar = calendar;
+    this.dueDates = dueDates;
+    this.properties = properties;
+    this.repository = repository;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.inOwnTransaction = new TransactionTemplate(transactions);
+    this.inOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.inTransaction = new TransactionTemplate(transactions);
+  }
+
+  /**
+   * The bodies that report for a row: its executors, groups expanded, in the decree's order. The
+   * first executor leads; when the first executor is a group, each of its members leads its own
+   * report and the coordinator consolidates.
+   */
+  public List<Assignment> assignments(PlanRow row) {
+    Map<String, Assignment> out = new LinkedHashMap<>();
+    for (int i = 0; i < row.executors().size(); i++) {
+      Executor e = row.executors().get(i);
+      boolean lead = i == 0 && !catalog.bodies().find(e.body()).map(Body::isGroup).orElse(false);
+      for (Body body : catalog.bodies().expand(e.body())) {
+        out.putIfAbsent(body.code(), new Assignment(body.code(), lead, e.byAgreement()));
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  /** Who consolidates a row's period: the lead body, or the coordinator when the lead is a group. */
+  public String leadGroup(PlanRow row) {
+    Executor lead = row.lead();
+    boolean single = lead != null && catalog.bodies().find(lead.body()).map(b -> !b.isGroup()).orElse(false);
+    return single ? lead.body() : Roles.COORDINATOR;
+  }
+
+  /**
+   * Opens one period. Refused with {@link CycleAlreadyOpenException} when it is already open, with
+   * {@link UnknownPeriodException} when the plan has no such row or period.
+   *
+   * @param dueOverride a due moment chosen by the coordinator (catch-up of a past period), or null for the plan's
+   */
+  public OpenedCycle open(String rowNumber, String periodKey, String actor, OffsetDateTime dueOverride) {
+    PlanRow row = catalog.row(rowNumber).orElseThrow(() -> new UnknownPeriodException("row",
+        "the plan has no item or sub-item '" + rowNumber + "'; see GET /api/plan"));
+    if (!row.hasSchedule()) {
+      throw new UnknownPeriodException("row", "item " + rowNumber + " is a heading; open one of its sub-items");
+    }
+    PlanPeriod period = calendar.find(rowNumber, periodKey).orElseThrow(() -> new UnknownPeriodException("period",
+        "row " + rowNumber + " has no period '" + periodKey + "'; its periods are listed by GET /api/plan/calendar?year=YYYY"));
+    return inTransaction.execute(status -> doOpen(row, period, actor, dueOverride));
+  }
+
+  private OpenedCycle doOpen(PlanRow row, PlanPeriod period, String actor, OffsetDateTime dueOverride) {
+    OffsetDateTime now = EngineClock.now(properties.zone());
+    DueDates.Schedule due = dueOverride != null ? dueDates.forDueAt(dueOverride) : dueDates.forDeadline(period.deadline());
+    String cycleKey = period.cycleKey();
+    try {
+      repository.insertCycle(cycleKey, row.number(), period.key(), Integer.parseInt(period.key().substring(0, 4)),
+          period.deadline(), due.dueAt(), now, actor);
+    } catch (DuplicateKeyException e) {
+      throw new CycleAlreadyOpenException(cycleKey);
+    }
+    List<Assignment> assignments = assignments(row);
+    for (Assignment a : assignments) {
+      repository.insertBodyReport(cycleKey, a.body(), a.lead(), a.byAgreement(), due.dueAt(), now);
+    }
+    repository.event(cycleKey, null, Event.OPENED, actor, now, null);
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Vars.CYCLE_KEY, cycleKey);
+    variables.put(Vars.ROW_NUMBER, row.number());
+    variables.put(Vars.ROW_NAME, row.number() + " " + row.name().kk());
+    variables.put(Vars.PERIOD_KEY, period.key());
+    variables.put(Vars.PERIOD_LABEL, period.label().kk());
+    variables.put(Vars.DUE_AT, due.dueDate());
+    variables.put(Vars.LEAD_GROUP, leadGroup(row));
+    variables.put(Vars.COORDINATOR_GROUP, Roles.COORDINATOR);
+    variables.put(Vars.RECORDS_INDICATORS, row.recordsIndicators());
+    variables.put(Vars.HAS_QUOTA, row.quota() != null);
+    // The opener's right was checked by the caller (coordinator role, or the scheduler); the item
+    // processes are not startable by anyone directly, so the start runs as the system.
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    ProcessInstance instance;
+    try {
+      instance = runtimeService.startProcessInstanceByKey(ReportProcess.itemProcessKey(itemOf(row)), cycleKey, variables);
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+    repository.setCycleProcess(cycleKey, instance.getId());
+    log.info("Opened period {} for {} bodies (by {}), due {}", cycleKey, assignments.size(), actor, due.dueAt());
+    return new OpenedCycle(cycleKey, row.number(), period.key(), due.dueAt(), assignments, instance.getId());
+  }
+
+  /**
+   * Opens every period whose opening day has come and whose deadline has not passed; each in its
+   * own transaction, so one failure does not hold back the rest. Periods whose deadline is already
+   * past are never opened by the engine: that is catch-up, and the coordinator's decision.
+   *
+   * @return the cycle keys opened now
+   */
+  public List<String> openDue(LocalDate today) {
+    List<String> opened = new ArrayList<>();
+    for (int year = today.getYear(); year <= today.getYear() + 1; year++) {
+      if (!catalog.coversYear(year)) {
+        continue;
+      }
+      for (PlanPeriod period : calendar.year(year)) {
+        boolean due = !dueDates.openingDay(period.deadline()).isAfter(today) && !period.deadline().isBefore(today);
+        if (!due || repository.cycleExists(period.cycleKey())) {
+          continue;
+        }
+        try {
+          inOwnTransaction.executeWithoutResult(status ->
+              doOpen(catalog.row(period.row()).orElseThrow(), period, SCHEDULER, null));
+          opened.add(period.cycleKey());
+        } catch (CycleAlreadyOpenException e) {
+          log.info("Period {} was opened meanwhile elsewhere", period.cycleKey());
+        }
+      }
+    }
+    return opened;
+  }
+
+  /** The body codes of a cycle, for the item models' multi-instance of body reports. */
+  public List<String> bodyCodes(String cycleKey) {
+    return repository.bodyCodes(cycleKey);
+  }
+
+  private String itemOf(PlanRow row) {
+    return row.isItem() ? row.number() : row.parent();
+  }
+}

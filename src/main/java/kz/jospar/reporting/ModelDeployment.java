@@ -1,0 +1,59 @@
+package kz.jospar.reporting;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the repository's {@code bpmn/} and {@code forms/} as one deployment, with resource names
+ * as they are in the repository ("forms/submit-report.html"), so the models' form keys
+ * ({@code embedded:deployment:forms/...}) resolve. Unchanged files are not deployed again; the
+ * engine's deployment lock keeps two nodes starting together from deploying twice.
+ */
+@Component
+@Order(0)
+class ModelDeployment implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
+  static final String NAME = "jospar";
+
+  private final RepositoryService repositoryService;
+
+  ModelDeployment(RepositoryService repositoryService) {
+    this.repositoryService = repositoryService;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws IOException {
+    DeploymentBuilder builder = repositoryService.createDeployment().name(NAME).source(NAME).enableDuplicateFiltering(true);
+    int count = 0;
+    PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+    for (String folder : new String[] {"bpmn", "forms"}) {
+      Resource[] resources = resolver.getResources("classpath*:" + folder + "/*.*");
+      Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
+      for (Resource r : resources) {
+        try (InputStream in = r.getInputStream()) {
+          builder.addInputStream(folder + "/" + r.getFilename(), new java.io.ByteArrayInputStream(in.readAllBytes()));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + folder + "/" + r.getFilename(), e);
+        }
+        count++;
+      }
+    }
+    Deployment deployment = builder.deploy();
+    log.info("Deployment '{}' of {} resources: {}", NAME, count, deployment.getId());
+  }
+}

@@ -1,0 +1,193 @@
+package kz.jospar.reporting;
+
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kz.jospar.reporting.ReportProcess.Event;
+import kz.jospar.reporting.ReportProcess.Vars;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The models' service tasks, wired as {@code camunda:delegateExpression="${name}"}. Each maps
+ * variables in, makes one call to a service, and maps the answer out.
+ */
+@Configuration
+class ReportDelegates {
+
+  @Bean
+  JavaDelegate openReportDelegate(ReportService reports) {
+    return x -> {
+      ReportService.ReportContext c = reports.open(cycle(x), row(x), body(x), x.getProcessInstanceId());
+      x.setVariable(Vars.BODY_NAME, c.bodyName());
+      x.setVariable(Vars.SUPERVISOR_GROUP, c.supervisorGroup());
+      x.setVariable(Vars.LEAD, c.lead());
+      x.setVariable(Vars.BY_AGREEMENT, c.byAgreement());
+      setDue(x, c.due());
+      x.setVariable(Vars.COMPLETION_FORM, c.completionForm());
+      if (c.quota() != null) {
+        x.setVariable(Vars.QUOTA_COUNT, (long) c.quota().count());
+        x.setVariable(Vars.QUOTA_UNIT, c.quotaUnitName());
+        x.setVariable(Vars.QUOTA_MINIMUM, c.quota().minimum());
+      }
+    };
+  }
+
+  @Bean
+  JavaDelegate recordSubmissionDelegate(ReportService reports) {
+    return x -> {
+      boolean declined = Boolean.TRUE.equals(x.getVariable(Vars.DECLINED));
+      ReportService.Submission s = reports.submitted(cycle(x), row(x), body(x), declined, (String) x.getVariable(Vars.DECLINE_REASON),
+          (String) x.getVariable(Vars.REPORT_TEXT), (Long) x.getVariable(Vars.ACHIEVED_COUNT));
+      x.setVariable(Vars.DECLINED, declined);
+      x.setVariable(Vars.SUBMITTED_BY, s.actor());
+      x.setVariable(Vars.SUBMITTED_AT, Date.from(s.at().toInstant()));
+      x.setVariable(Vars.LATE, s.late());
+      x.setVariable(Vars.BELOW_QUOTA, s.belowQuota());
+    };
+  }
+
+  @Bean
+  JavaDelegate recordSupervisorDecisionDelegate(ReportService reports) {
+    return x -> {
+      boolean approved = Boolean.TRUE.equals(x.getVariable(Vars.APPROVED));
+      DueDates.Schedule due = reports.supervisorDecided(cycle(x), body(x), approved, (String) x.getVariable(Vars.RETURN_REASON));
+      if (approved) {
+        x.setVariable(Vars.APPROVED_BY, reports.actor());
+      } else {
+        returned(x, due);
+      }
+    };
+  }
+
+  @Bean
+  JavaDelegate recordCoordinatorDecisionDelegate(ReportService reports) {
+    return x -> {
+      boolean accepted = Boolean.TRUE.equals(x.getVariable(Vars.ACCEPTED));
+      DueDates.Schedule due = reports.coordinatorDecided(cycle(x), body(x), accepted, (String) x.getVariable(Vars.RETURN_REASON));
+      if (!accepted) {
+        returned(x, due);
+      }
+    };
+  }
+
+  @Bean
+  JavaDelegate sendReminderDelegate(ReportService reports) {
+    return x -> reports.reminded(cycle(x), body(x));
+  }
+
+  /** The level comes from the model: an input parameter {@code escalationLevel} on the service task. */
+  @Bean
+  JavaDelegate recordEscalationDelegate(ReportService reports) {
+    return x -> reports.escalated(cycle(x), body(x), level(x));
+  }
+
+  @Bean
+  JavaDelegate recordOverdueActionDelegate(ReportService reports) {
+    return x -> reports.overdueActed(cycle(x), body(x), level(x), (String) x.getVariable(Vars.OVERDUE_ACTION));
+  }
+
+  @Bean
+  JavaDelegate prepareConsolidationDelegate(ReportService reports) {
+    return x -> {
+      ReportService.Consolidation c = reports.consolidation(cycle(x));
+      x.setVariable(Vars.BODIES_COUNT, (long) c.bodies());
+      x.setVariable(Vars.ACCEPTED_COUNT, (long) c.accepted());
+      x.setVariable(Vars.DECLINED_COUNT, (long) c.declined());
+      x.setVariable(Vars.QUOTA_ACHIEVED, c.quotaAchieved() == null ? null : (long) c.quotaAchieved());
+    };
+  }
+
+  @Bean
+  JavaDelegate countQuotaDelegate(ReportService reports) {
+    return x -> {
+      Integer achieved = reports.quotaCounted(cycle(x), row(x));
+      x.setVariable(Vars.QUOTA_ACHIEVED, achieved == null ? null : (long) achieved);
+    };
+  }
+
+  @Bean
+  JavaDelegate recordConsolidationDelegate(ReportService reports) {
+    return x -> reports.consolidated(cycle(x), (String) x.getVariable(Vars.CONSOLIDATED_SUMMARY));
+  }
+
+  @Bean
+  JavaDelegate closePeriodDelegate(ReportService reports, kz.jospar.catalog.PlanCatalog catalog) {
+    return x -> {
+      Map<Integer, BigDecimal> values = new LinkedHashMap<>();
+      if (Boolean.TRUE.equals(x.getVariable(Vars.RECORDS_INDICATORS))) {
+        catalog.indicators().forEach(i -> {
+          Object v = x.getVariable(Vars.indicatorValue(i.number()));
+          if (v instanceof Number n) {
+            values.put(i.number(), new BigDecimal(n.toString()));
+          }
+        });
+      }
+      reports.closed(cycle(x), (String) x.getVariable(Vars.CLOSING_NOTE), values);
+    };
+  }
+
+  @Bean
+  JavaDelegate compareIndicatorsDelegate(ReportService reports) {
+    return x -> reports.indicatorsCompared(cycle(x));
+  }
+
+  /** Item steps of their own (item 2's session, item 5's register); the event comes from an input parameter {@code step}. */
+  @Bean
+  JavaDelegate recordStepDelegate(ReportService reports) {
+    return x -> {
+      Event step = Event.valueOf((String) x.getVariable("step"));
+      String detail = switch (step) {
+        case SESSION_PREPARED -> (String) x.getVariable(Vars.SESSION_PLAN);
+        case SESSION_HELD -> "held on " + x.getVariable(Vars.SESSION_HELD_ON);
+        case REGISTER_UPDATED -> x.getVariable(Vars.ASSOCIATIONS_COUNT) + " associations; " + x.getVariable(Vars.REGISTER_NOTE);
+        default -> null;
+      };
+      reports.step(cycle(x), step, detail);
+    };
+  }
+
+  @Bean
+  JavaDelegate openDuePeriodsDelegate(CycleService cycles, CycleProperties properties) {
+    return x -> cycles.openDue(EngineClock.now(properties.zone()).toLocalDate());
+  }
+
+  @Bean
+  JavaDelegate openPeriodDelegate(CycleService cycles, ReportService reports, CycleProperties properties) {
+    return x -> {
+      Date due = (Date) x.getVariable(Vars.OPEN_DUE_DATE);
+      cycles.open((String) x.getVariable(Vars.OPEN_ROW), (String) x.getVariable(Vars.OPEN_PERIOD), reports.actor(),
+          due == null ? null : due.toInstant().atZone(properties.zone()).toOffsetDateTime());
+    };
+  }
+
+  private static void returned(DelegateExecution x, DueDates.Schedule due) {
+    setDue(x, due);
+    x.setVariable(Vars.LAST_RETURN_REASON, x.getVariable(Vars.RETURN_REASON));
+  }
+
+  private static void setDue(DelegateExecution x, DueDates.Schedule due) {
+    x.setVariable(Vars.DUE_AT, due.dueDate());
+    x.setVariable(Vars.REMINDER_AT, due.reminderDate());
+    x.setVariable(Vars.ESCALATION2_AT, due.escalation2Date());
+  }
+
+  private static String cycle(DelegateExecution x) {
+    return (String) x.getVariable(Vars.CYCLE_KEY);
+  }
+
+  private static String row(DelegateExecution x) {
+    return (String) x.getVariable(Vars.ROW_NUMBER);
+  }
+
+  private static String body(DelegateExecution x) {
+    return (String) x.getVariable(Vars.BODY_CODE);
+  }
+
+  private static int level(DelegateExecution x) {
+    return Integer.parseInt(String.valueOf(x.getVariable(Vars.ESCALATION_LEVEL)));
+  }
+}

@@ -1,0 +1,153 @@
+package kz.jospar.reporting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import kz.jospar.reporting.ReportProcess.Event;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Jospar's own tables, in the engine's transaction (same data source, same Spring transaction). */
+@Repository
+class ReportRepository {
+
+  record Cycle(String cycleKey, String row, String periodKey, int year, OffsetDateTime dueAt, String state,
+      String processInstanceId, OffsetDateTime openedAt, String openedBy) {}
+
+  record BodyReport(String cycleKey, String body, boolean lead, boolean byAgreement, String state, OffsetDateTime dueAt,
+      OffsetDateTime submittedAt, String submittedBy, boolean late, int escalationLevel, Integer achievedCount,
+      Boolean belowQuota) {}
+
+  record ReportEvent(String cycleKey, String body, Event event, String actor, OffsetDateTime at, String reason) {}
+
+  private final JdbcTemplate jdbc;
+
+  ReportRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Inserts the cycle; a second insert of the same key fails with {@link org.springframework.dao.DuplicateKeyException}. */
+  void insertCycle(String cycleKey, String row, String periodKey, int year, java.time.LocalDate deadline,
+      OffsetDateTime dueAt, OffsetDateTime now, String actor) {
+    jdbc.update("INSERT INTO jospar_cycle (cycle_key, plan_row, period_key, plan_year, deadline, due_at, opened_at, opened_by, state) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open')", cycleKey, row, periodKey, year, deadline, ts(dueAt), ts(now), actor);
+  }
+
+  boolean cycleExists(String cycleKey) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM jospar_cycle WHERE cycle_key = ?", Integer.class, cycleKey);
+    return n != null && n > 0;
+  }
+
+  void setCycleProcess(String cycleKey, String processInstanceId) {
+    jdbc.update("UPDATE jospar_cycle SET process_instance_id = ? WHERE cycle_key = ?", processInstanceId, cycleKey);
+  }
+
+  void closeCycle(String cycleKey, String actor, OffsetDateTime now) {
+    jdbc.update("UPDATE jospar_cycle SET state = 'closed', closed_at = ?, closed_by = ? WHERE cycle_key = ?", ts(now), actor, cycleKey);
+  }
+
+  void insertBodyReport(String cycleKey, String body, boolean lead, boolean byAgreement, OffsetDateTime dueAt, OffsetDateTime now) {
+    jdbc.update("INSERT INTO jospar_body_report (cycle_key, body_code, lead_body, by_agreement, state, due_at, late, escalation_level, updated_at) "
+        + "VALUES (?, ?, ?, ?, 'open', ?, FALSE, 0, ?)", cycleKey, body, lead, byAgreement, ts(dueAt), ts(now));
+  }
+
+  List<String> bodyCodes(String cycleKey) {
+    return jdbc.queryForList("SELECT body_code FROM jospar_body_report WHERE cycle_key = ? ORDER BY lead_body DESC, body_code",
+        String.class, cycleKey);
+  }
+
+  Optional<BodyReport> bodyReport(String cycleKey, String body) {
+    return jdbc.query("SELECT * FROM jospar_body_report WHERE cycle_key = ? AND body_code = ?", this::bodyReport, cycleKey, body)
+        .stream().findFirst();
+  }
+
+  List<BodyReport> bodyReports(String cycleKey) {
+    return jdbc.query("SELECT * FROM jospar_body_report WHERE cycle_key = ? ORDER BY body_code", this::bodyReport, cycleKey);
+  }
+
+  void setBodyProcess(String cycleKey, String body, String processInstanceId) {
+    jdbc.update("UPDATE jospar_body_report SET process_instance_id = ? WHERE cycle_key = ? AND body_code = ?",
+        processInstanceId, cycleKey, body);
+  }
+
+  void submitted(String cycleKey, String body, String state, String actor, OffsetDateTime now, boolean late,
+      Integer achieved, Boolean belowQuota, String text) {
+    jdbc.update("UPDATE jospar_body_report SET state = ?, submitted_at = ?, submitted_by = ?, late = ?, achieved_count = ?, "
+        + "below_quota = ?, report_text = ?, updated_at = ? WHERE cycle_key = ? AND body_code = ?",
+        state, ts(now), actor, late, achieved, belowQuota, text, ts(now), cycleKey, body);
+  }
+
+  void setState(String cycleKey, String body, String state, OffsetDateTime now) {
+    jdbc.update("UPDATE jospar_body_report SET state = ?, updated_at = ? WHERE cycle_key = ? AND body_code = ?",
+        state, ts(now), cycleKey, body);
+  }
+
+  void returned(String cycleKey, String body, OffsetDateTime newDueAt, OffsetDateTime now) {
+    jdbc.update("UPDATE jospar_body_report SET state = 'returned', due_at = ?, escalation_level = 0, updated_at = ? "
+        + "WHERE cycle_key = ? AND body_code = ?", ts(newDueAt), ts(now), cycleKey, body);
+  }
+
+  void escalated(String cycleKey, String body, int level, OffsetDateTime now) {
+    jdbc.update("UPDATE jospar_body_report SET escalation_level = ?, updated_at = ? WHERE cycle_key = ? AND body_code = ?",
+        level, ts(now), cycleKey, body);
+  }
+
+  void event(String cycleKey, String body, Event event, String actor, OffsetDateTime now, String reason) {
+    jdbc.update("INSERT INTO jospar_report_event (cycle_key, body_code, event, actor, occurred_at, reason) VALUES (?, ?, ?, ?, ?, ?)",
+        cycleKey, body, event.name(), actor, ts(now), reason);
+  }
+
+  List<ReportEvent> events(String cycleKey) {
+    return jdbc.query("SELECT * FROM jospar_report_event WHERE cycle_key = ? ORDER BY id",
+        (rs, i) -> new ReportEvent(rs.getString("cycle_key"), rs.getString("body_code"), Event.valueOf(rs.getString("event")),
+            rs.getString("actor"), odt(rs, "occurred_at"), rs.getString("reason")), cycleKey);
+  }
+
+  void indicatorFact(int indicator, int year, String cycleKey, java.math.BigDecimal value, String actor, OffsetDateTime now) {
+    jdbc.update("INSERT INTO jospar_indicator_fact (indicator_number, plan_year, cycle_key, fact_value, recorded_by, recorded_at) "
+        + "VALUES (?, ?, ?, ?, ?, ?)", indicator, year, cycleKey, value, actor, ts(now));
+  }
+
+  record IndicatorFact(int indicator, int year, String cycleKey, java.math.BigDecimal value, String recordedBy, OffsetDateTime recordedAt) {}
+
+  List<IndicatorFact> indicatorFacts(int year) {
+    return jdbc.query("SELECT * FROM jospar_indicator_fact WHERE plan_year = ? ORDER BY indicator_number, recorded_at",
+        (rs, i) -> new IndicatorFact(rs.getInt("indicator_number"), rs.getInt("plan_year"), rs.getString("cycle_key"),
+            rs.getBigDecimal("fact_value"), rs.getString("recorded_by"), odt(rs, "recorded_at")), year);
+  }
+
+  record StatusRow(String cycleKey, String row, String periodKey, String body, boolean lead, boolean byAgreement, String state,
+      OffsetDateTime dueAt, OffsetDateTime submittedAt, boolean late, int escalationLevel, Integer achievedCount, Boolean belowQuota,
+      String cycleState) {}
+
+  List<StatusRow> status(int year, String body) {
+    String sql = "SELECT c.cycle_key, c.plan_row, c.period_key, c.state AS cycle_state, r.* FROM jospar_cycle c "
+        + "JOIN jospar_body_report r ON r.cycle_key = c.cycle_key WHERE c.plan_year = ?"
+        + (body == null ? "" : " AND r.body_code = ?") + " ORDER BY c.deadline, c.plan_row, c.period_key, r.body_code";
+    Object[] args = body == null ? new Object[] {year} : new Object[] {year, body};
+    return jdbc.query(sql, (rs, i) -> new StatusRow(rs.getString("cycle_key"), rs.getString("plan_row"), rs.getString("period_key"),
+        rs.getString("body_code"), rs.getBoolean("lead_body"), rs.getBoolean("by_agreement"), rs.getString("state"),
+        odt(rs, "due_at"), odt(rs, "submitted_at"), rs.getBoolean("late"), rs.getInt("escalation_level"),
+        (Integer) rs.getObject("achieved_count"), (Boolean) rs.getObject("below_quota"), rs.getString("cycle_state")), args);
+  }
+
+  private BodyReport bodyReport(ResultSet rs, int i) throws SQLException {
+    return new BodyReport(rs.getString("cycle_key"), rs.getString("body_code"), rs.getBoolean("lead_body"),
+        rs.getBoolean("by_agreement"), rs.getString("state"), odt(rs, "due_at"), odt(rs, "submitted_at"),
+        rs.getString("submitted_by"), rs.getBoolean("late"), rs.getInt("escalation_level"),
+        (Integer) rs.getObject("achieved_count"), (Boolean) rs.getObject("below_quota"));
+  }
+
+  private static Timestamp ts(OffsetDateTime t) {
+    return t == null ? null : Timestamp.from(t.toInstant());
+  }
+
+  private static OffsetDateTime odt(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant().atZone(ZoneId.of("UTC")).toOffsetDateTime();
+  }
+}

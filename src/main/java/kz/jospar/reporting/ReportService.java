@@ -1,0 +1,196 @@
+package kz.jospar.reporting;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.StringJoiner;
+import kz.jospar.catalog.Indicator;
+import kz.jospar.catalog.PlanCatalog;
+import kz.jospar.catalog.PlanRow;
+import kz.jospar.catalog.Quota;
+import kz.jospar.reporting.ReportProcess.Event;
+import kz.jospar.reporting.ReportRepository.BodyReport;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Service;
+
+/**
+ * What happens to a body's report at each step of the models: state, audit trail, due dates.
+ * The delegates map process variables in and out; the rules live here.
+ */
+@Service
+public class ReportService {
+
+  /** The actor of steps no person took: timers and the engine's own work. */
+  public static final String ENGINE = "engine";
+
+  /** A report's context for its tasks and timers. */
+  public record ReportContext(String bodyName, String supervisorGroup, boolean lead, boolean byAgreement, DueDates.Schedule due,
+      String completionForm, Quota quota, String quotaUnitName) {}
+
+  public record Submission(String actor, OffsetDateTime at, boolean late, Boolean belowQuota) {}
+
+  public record Consolidation(int bodies, int accepted, int declined, Integer quotaAchieved) {}
+
+  private final PlanCatalog catalog;
+  private final ReportRepository repository;
+  private final DueDates dueDates;
+  private final CycleProperties properties;
+  private final IdentityService identityService;
+
+  ReportService(PlanCatalog catalog, ReportRepository repository, DueDates dueDates, CycleProperties properties,
+      IdentityService identityService) {
+    this.catalog = catalog;
+    this.repository = repository;
+    this.dueDates = dueDates;
+    this.properties = properties;
+    this.identityService = identityService;
+  }
+
+  OffsetDateTime now() {
+    return EngineClock.now(properties.zone());
+  }
+
+  /** The person completing the current task, or {@link #ENGINE} for a timer or the job executor. */
+  public String actor() {
+    Authentication auth = identityService.getCurrentAuthentication();
+    return auth == null || auth.getUserId() == null ? ENGINE : auth.getUserId();
+  }
+
+  public ReportContext open(String cycleKey, String rowNumber, String body, String processInstanceId) {
+    BodyReport report = bodyReport(cycleKey, body);
+    repository.setBodyProcess(cycleKey, body, processInstanceId);
+    PlanRow row = catalog.row(rowNumber).orElseThrow();
+    String bodyName = catalog.bodies().find(body).map(b -> b.name().kk()).orElse(body);
+    Quota quota = row.quota();
+    return new ReportContext(bodyName, kz.jospar.identity.Roles.supervisorsOf(body), report.lead(), report.byAgreement(),
+        dueDates.forDueAt(report.dueAt()), row.completionForm() == null ? null : row.completionForm().kk(), quota,
+        quota == null ? null : catalog.units().get(quota.unit()).kk());
+  }
+
+  /** Records a submission (or a decline by agreement); late when after the due moment. */
+  public Submission submitted(String cycleKey, String rowNumber, String body, boolean declined, String reason, String text,
+      Long achieved) {
+    BodyReport report = bodyReport(cycleKey, body);
+    OffsetDateTime now = now();
+    String actor = actor();
+    boolean late = now.isAfter(report.dueAt());
+    if (declined) {
+      repository.submitted(cycleKey, body, ReportProcess.State.declined.name(), actor, now, late, null, null, null);
+      repository.event(cycleKey, body, Event.DECLINED, actor, now, reason);
+      return new Submission(actor, now, late, null);
+    }
+    Quota quota = catalog.row(rowNumber).map(PlanRow::quota).orElse(null);
+    Boolean below = quota == null || achieved == null ? null : achieved < quota.count();
+    repository.submitted(cycleKey, body, ReportProcess.State.submitted.name(), actor, now, late,
+        achieved == null ? null : achieved.intValue(), below, text);
+    repository.event(cycleKey, body, Event.SUBMITTED, actor, now, late ? "late" : null);
+    return new Submission(actor, now, late, below);
+  }
+
+  /** The supervisor's decision; a return gives the body a new due date. */
+  public DueDates.Schedule supervisorDecided(String cycleKey, String body, boolean approved, String reason) {
+    return decided(cycleKey, body, approved, reason, ReportProcess.State.approved, Event.APPROVED, Event.RETURNED_BY_SUPERVISOR);
+  }
+
+  /** The coordinator's decision; a return gives the body a new due date. */
+  public DueDates.Schedule coordinatorDecided(String cycleKey, String body, boolean accepted, String reason) {
+    return decided(cycleKey, body, accepted, reason, ReportProcess.State.accepted, Event.ACCEPTED, Event.RETURNED_BY_COORDINATOR);
+  }
+
+  private DueDates.Schedule decided(String cycleKey, String body, boolean yes, String reason, ReportProcess.State yesState,
+      Event yesEvent, Event returned) {
+    bodyReport(cycleKey, body);
+    OffsetDateTime now = now();
+    if (yes) {
+      repository.setState(cycleKey, body, yesState.name(), now);
+      repository.event(cycleKey, body, yesEvent, actor(), now, null);
+      return null;
+    }
+    DueDates.Schedule due = dueDates.afterReturn(now);
+    repository.returned(cycleKey, body, due.dueAt(), now);
+    repository.event(cycleKey, body, returned, actor(), now, reason);
+    return due;
+  }
+
+  public void reminded(String cycleKey, String body) {
+    repository.event(cycleKey, body, Event.REMINDED, ENGINE, now(), null);
+  }
+
+  public void escalated(String cycleKey, String body, int level) {
+    OffsetDateTime now = now();
+    repository.escalated(cycleKey, body, level, now);
+    repository.event(cycleKey, body, level == 1 ? Event.ESCALATED_1 : Event.ESCALATED_2, ENGINE, now, null);
+  }
+
+  public void overdueActed(String cycleKey, String body, int level, String action) {
+    repository.event(cycleKey, body, level == 1 ? Event.OVERDUE_ACTED_1 : Event.OVERDUE_ACTED_2, actor(), now(), action);
+  }
+
+  public Consolidation consolidation(String cycleKey) {
+    int accepted = 0;
+    int declined = 0;
+    Integer achieved = null;
+    var reports = repository.bodyReports(cycleKey);
+    for (BodyReport r : reports) {
+      if (ReportProcess.State.accepted.name().equals(r.state())) {
+        accepted++;
+        if (r.achievedCount() != null) {
+          achieved = (achieved == null ? 0 : achieved) + r.achievedCount();
+        }
+      } else if (ReportProcess.State.declined.name().equals(r.state())) {
+        declined++;
+      }
+    }
+    return new Consolidation(reports.size(), accepted, declined, achieved);
+  }
+
+  /** Item 16: the information work's quota counted over the accepted reports. */
+  public Integer quotaCounted(String cycleKey, String rowNumber) {
+    Integer achieved = consolidation(cycleKey).quotaAchieved();
+    Quota quota = catalog.row(rowNumber).map(PlanRow::quota).orElse(null);
+    repository.event(cycleKey, null, Event.QUOTA_COUNTED, ENGINE, now(),
+        "achieved " + (achieved == null ? 0 : achieved) + (quota == null ? "" : " of " + quota.count() + " " + quota.unit()));
+    return achieved;
+  }
+
+  public void consolidated(String cycleKey, String summary) {
+    repository.event(cycleKey, null, Event.CONSOLIDATED, actor(), now(), summary);
+  }
+
+  /** Closes the period; for a research row, records the measured indicator values. */
+  public void closed(String cycleKey, String note, Map<Integer, BigDecimal> indicatorValues) {
+    OffsetDateTime now = now();
+    String actor = actor();
+    int year = Integer.parseInt(cycleKey.substring(cycleKey.indexOf('/') + 1, cycleKey.indexOf('/') + 5));
+    indicatorValues.forEach((number, value) -> repository.indicatorFact(number, year, cycleKey, value, actor, now));
+    repository.closeCycle(cycleKey, actor, now);
+    repository.event(cycleKey, null, Event.CLOSED, actor, now, note);
+  }
+
+  /** Item 15: the measured values beside the plan's, recorded in the audit trail. */
+  public String indicatorsCompared(String cycleKey) {
+    int year = Integer.parseInt(cycleKey.substring(cycleKey.indexOf('/') + 1, cycleKey.indexOf('/') + 5));
+    StringJoiner summary = new StringJoiner("; ");
+    for (ReportRepository.IndicatorFact fact : repository.indicatorFacts(year)) {
+      if (!fact.cycleKey().equals(cycleKey)) {
+        continue;
+      }
+      Indicator indicator = catalog.indicators().stream().filter(i -> i.number() == fact.indicator()).findFirst().orElseThrow();
+      BigDecimal planned = indicator.planned().get(year);
+      summary.add(fact.indicator() + ": " + fact.value().stripTrailingZeros().toPlainString() + " (plan " + planned + ", " + (fact.value().compareTo(planned) >= 0 ? "met" : "below") + ")");
+    }
+    repository.event(cycleKey, null, Event.INDICATORS_COMPARED, ENGINE, now(), summary.toString());
+    return summary.toString();
+  }
+
+  /** An item's own step (session prepared or held, register updated). */
+  public void step(String cycleKey, Event event, String detail) {
+    repository.event(cycleKey, null, event, actor(), now(), detail);
+  }
+
+  private BodyReport bodyReport(String cycleKey, String body) {
+    return repository.bodyReport(cycleKey, body)
+        .orElseThrow(() -> new IllegalStateException("no report of body " + body + " in cycle " + cycleKey));
+  }
+}
