@@ -71,7 +71,19 @@ class PostgresApplicationTest {
     assertThat(identityService.createGroupQuery().groupId("akimat-turkistan").singleResult().getName())
         .isEqualTo("Түркістан облысының әкімдігі");
     assertThat(identityService.createGroupQuery().groupType("role").list())
-        .extracting(g -> g.getId()).containsExactlyInAnyOrder("official", "supervisor", "coordinator", "auditor", "admin");
+        .extracting(g -> g.getId()).containsExactlyInAnyOrder("official", "supervisor", "coordinator", "auditor", "camunda-admin");
+    assertThat(identityService.createGroupQuery().groupType("body-supervisors").count()).isEqualTo(50);
+  }
+
+  @Test
+  void nobodyCanCreateTheFirstAdministratorThroughTheWebapps() {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response = http.postForEntity("/camunda/api/admin/setup/default/user/create",
+        new org.springframework.http.HttpEntity<>("{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"x\"}}", headers),
+        String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
   }
 
   @Test

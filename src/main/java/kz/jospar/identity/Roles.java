@@ -12,7 +12,11 @@ public final class Roles {
   public static final String SUPERVISOR = "supervisor";
   public static final String COORDINATOR = "coordinator";
   public static final String AUDITOR = "auditor";
-  public static final String ADMIN = "admin";
+  /**
+   * The administrators' group is Camunda's own {@code camunda-admin}: the webapps treat it as the
+   * administrators and, while it has no member, offer anyone a page to create the first one.
+   */
+  public static final String ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
   public static final List<String> ALL = List.of(OFFICIAL, SUPERVISOR, COORDINATOR, AUDITOR, ADMIN);
 

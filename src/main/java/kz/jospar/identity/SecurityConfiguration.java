@@ -42,8 +42,11 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(a -> a
+            // Camunda's "create the first admin" page would let anyone on the network become admin:
+            // the first administrator comes from the environment (JOSPAR_ADMIN_USER) instead.
+            .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
             // The webapps authenticate with their own login page and guard their own API and CSRF token.
-            .requestMatchers(path("/camunda/**"), path("/lib/**")).permitAll()
+            .requestMatchers(path("/camunda/**"), path("/camunda-welcome"), path("/lib/**")).permitAll()
             .requestMatchers(path("/"), path("/error"), path("/actuator/health"), path("/actuator/health/**")).permitAll()
             .anyRequest().denyAll())
         .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))

@@ -38,6 +38,11 @@ public class DueDates {
     return forDueAt(at(calendar.deadlineOn(deadline)));
   }
 
+  /** Due on a day the coordinator chose (catch-up), at the end of its working day. */
+  public Schedule onDay(LocalDate day) {
+    return forDueAt(at(day));
+  }
+
   /** For a given due moment (a coordinator's override, or a return's new date). */
   public Schedule forDueAt(OffsetDateTime dueAt) {
     LocalDate day = dueAt.atZoneSameInstant(properties.zone()).toLocalDate();

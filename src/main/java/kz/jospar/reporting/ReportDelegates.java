@@ -155,12 +155,13 @@ class ReportDelegates {
     return x -> cycles.openDue(EngineClock.now(properties.zone()).toLocalDate());
   }
 
+  /** The form's due date counts as a day in Kazakhstan; the report is due at the end of its working day. */
   @Bean
-  JavaDelegate openPeriodDelegate(CycleService cycles, ReportService reports, CycleProperties properties) {
+  JavaDelegate openPeriodDelegate(CycleService cycles, ReportService reports, CycleProperties properties, DueDates dueDates) {
     return x -> {
       Date due = (Date) x.getVariable(Vars.OPEN_DUE_DATE);
       cycles.open((String) x.getVariable(Vars.OPEN_ROW), (String) x.getVariable(Vars.OPEN_PERIOD), reports.actor(),
-          due == null ? null : due.toInstant().atZone(properties.zone()).toOffsetDateTime());
+          due == null ? null : dueDates.onDay(due.toInstant().atZone(properties.zone()).toLocalDate()).dueAt());
     };
   }
 
