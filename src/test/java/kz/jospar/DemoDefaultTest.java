@@ -26,11 +26,15 @@ class DemoDefaultTest {
   @Autowired IdentityService identityService;
 
   @Test
-  void everyBodyHasAnOfficialAndASupervisor() {
+  void everyBodyHasAnOfficialAndTwoSupervisors() {
     assertThat(identityService.createUserQuery().memberOfGroup("official").count()).isEqualTo(50);
-    assertThat(identityService.createUserQuery().memberOfGroup("supervisor").count()).isEqualTo(50);
+    // a supervisor and a deputy per body, so that four-eyes always has a second reviewer
+    assertThat(identityService.createUserQuery().memberOfGroup("supervisor").count()).isEqualTo(100);
     assertThat(identityService.createUserQuery().memberOfGroup("akimat-turkistan").list())
-        .extracting(u -> u.getId()).containsExactlyInAnyOrder("akimat-turkistan.official", "akimat-turkistan.supervisor");
+        .extracting(u -> u.getId())
+        .containsExactlyInAnyOrder("akimat-turkistan.official", "akimat-turkistan.supervisor", "akimat-turkistan.deputy");
+    assertThat(identityService.createUserQuery().memberOfGroup("akimat-turkistan-supervisors").list())
+        .extracting(u -> u.getId()).containsExactlyInAnyOrder("akimat-turkistan.supervisor", "akimat-turkistan.deputy");
     assertThat(identityService.checkPassword("coordinator", "demo")).isTrue();
     assertThat(identityService.checkPassword("admin", "demo")).isTrue();
     assertThat(identityService.checkPassword("auditor", "demo")).isTrue();
