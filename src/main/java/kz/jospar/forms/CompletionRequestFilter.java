@@ -93,9 +93,13 @@ class CompletionRequestFilter extends OncePerRequestFilter {
       reject(response, 400, errors);
       return;
     }
-    var fourEyes = FourEyes.check(task.getTaskDefinitionKey(), actor(request), existing.get(Vars.SUBMITTED_BY), existing.get(Vars.APPROVED_BY));
-    if (fourEyes.isPresent()) {
-      reject(response, 403, List.of(fourEyes.get()));
+    String actor = actor(request);
+    List<String> candidates = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).toList();
+    var refusal = FourEyes.candidate(task.getTaskDefinitionKey(), actor, actorGroups(request), candidates)
+        .or(() -> FourEyes.check(task.getTaskDefinitionKey(), actor, existing.get(Vars.SUBMITTED_BY), existing.get(Vars.APPROVED_BY)));
+    if (refusal.isPresent()) {
+      reject(response, 403, List.of(refusal.get()));
       return;
     }
     chain.doFilter(new CachedBody(request, body), response);
@@ -183,6 +187,24 @@ class CompletionRequestFilter extends OncePerRequestFilter {
       }
     }
     return null;
+  }
+
+  /** The caller's groups: the API caller's authorities, or the webapp user's groups. */
+  static List<String> actorGroups(HttpServletRequest request) {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getName())) {
+      return auth.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+      if (authentications != null) {
+        for (UserAuthentication user : authentications.getAuthentications()) {
+          return user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
+        }
+      }
+    }
+    return List.of();
   }
 
   private static String path(HttpServletRequest request) {

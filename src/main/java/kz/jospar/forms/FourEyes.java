@@ -4,10 +4,24 @@ import java.util.Optional;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.reporting.ReportProcess.Vars;
 
-/** The submitter of a report never approves or accepts it; an approver never accepts it too. */
+/**
+ * Who may complete a report's task: only a member of the task's candidate group (so an
+ * administrator, who may see everything, does not approve reports unless given that role), and
+ * never the submitter of the report they would approve or accept.
+ */
 final class FourEyes {
 
   private FourEyes() {}
+
+  /** The actor must be in one of the task's candidate groups, when it has any. */
+  static Optional<FieldError> candidate(String taskKey, String actor, java.util.Collection<String> actorGroups,
+      java.util.Collection<String> candidateGroups) {
+    if (actor == null || candidateGroups.isEmpty() || actorGroups.stream().anyMatch(candidateGroups::contains)) {
+      return Optional.empty();
+    }
+    return Optional.of(new FieldError("task", actor + " is not in the group this task belongs to (" + String.join(", ", candidateGroups)
+        + "); only its members complete it"));
+  }
 
   static Optional<FieldError> check(String taskKey, String actor, Object submittedBy, Object approvedBy) {
     if (actor == null) {

@@ -42,6 +42,10 @@ class TaskCompletionGuard implements TaskListener {
     Authentication auth = identityService.getCurrentAuthentication();
     String actor = auth == null ? task.getAssignee() : auth.getUserId();
     FourEyes.check(key, actor, task.getVariable(Vars.SUBMITTED_BY), task.getVariable(Vars.APPROVED_BY)).ifPresent(errors::add);
+    if (auth != null) {
+      List<String> candidates = task.getCandidates().stream().map(l -> l.getGroupId()).filter(java.util.Objects::nonNull).toList();
+      FourEyes.candidate(key, actor, auth.getGroupIds() == null ? List.of() : auth.getGroupIds(), candidates).ifPresent(errors::add);
+    }
     if (!errors.isEmpty()) {
       throw new FormRejectedException(errors);
     }

@@ -1,26 +1,26 @@
 package kz.jospar.identity;
 
-import java.nio.charset.StandardCharsets;
+import static kz.jospar.identity.ApiErrors.path;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. The APIs (Jospar's and the engine's) take HTTP Basic with the engine's users
- * and answer 401 without it; the webapps run their own login page and session; nothing else is
- * served anonymously but health.
+ * Who may call what without Keycloak (the embedded default and the plain postgres profile): the
+ * APIs (Jospar's and the engine's) take HTTP Basic with the engine's users and answer 401 without
+ * it; the webapps run their own login page and session; nothing else is served anonymously but
+ * health. The keycloak profile replaces this with {@link KeycloakSecurityConfiguration}.
  */
 @Configuration
+@Profile("!keycloak")
 class SecurityConfiguration {
 
   @Bean
@@ -29,8 +29,8 @@ class SecurityConfiguration {
     // Path patterns, not MVC matchers: /engine-rest is Jersey's servlet, not Spring MVC's.
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .httpBasic(b -> b.authenticationEntryPoint(unauthorized()))
-        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()))
+        .httpBasic(b -> b.authenticationEntryPoint(basic()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(basic()).accessDeniedHandler(ApiErrors.forbidden()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless, credentials on every request, no cookies: nothing for a forged cross-site post to ride on.
         .csrf(c -> c.disable())
@@ -55,18 +55,8 @@ class SecurityConfiguration {
     return http.build();
   }
 
-  static RequestMatcher path(String pattern) {
-    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
-  }
-
-  private static AuthenticationEntryPoint unauthorized() {
-    return (request, response, e) -> {
-      response.setStatus(401);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Jospar\", charset=\"UTF-8\"");
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.getWriter().write("{\"status\":401,\"error\":\"Unauthorized\",\"message\":"
-          + "\"Sign in with HTTP Basic: a Jospar user name and password (" + e.getMessage().replace("\"", "'") + ").\"}");
-    };
+  private static org.springframework.security.web.AuthenticationEntryPoint basic() {
+    return ApiErrors.unauthorized("Basic realm=\"Jospar\", charset=\"UTF-8\"",
+        "Sign in with HTTP Basic: a Jospar user name and password");
   }
 }

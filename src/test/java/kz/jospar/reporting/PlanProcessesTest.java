@@ -278,6 +278,17 @@ class PlanProcessesTest {
   }
 
   @Test
+  void anAdministratorDoesNotApproveReportsOfABody() {
+    CycleService.OpenedCycle cycle = open("4.7", "2026");
+    ProcessInstance pi = walk.report(cycle.cycleKey(), ASTANA);
+    walk.complete(walk.task(pi, ReportProcess.TASK_SUBMIT_REPORT), ASTANA + ".official", submission("done", null));
+    assertThatThrownBy(() -> walk.complete(walk.task(pi, ReportProcess.TASK_REVIEW_BY_SUPERVISOR), "admin", approve()))
+        .hasRootCauseInstanceOf(FormRejectedException.class)
+        .hasMessageContaining("admin is not in the group this task belongs to (akimat-astana-supervisors)");
+    assertThat(pi).isWaitingAt(ReportProcess.TASK_REVIEW_BY_SUPERVISOR);
+  }
+
+  @Test
   void aPeriodOpenedTwiceIsRefusedEvenConcurrently() throws Exception {
     open("3", "2026-P3of3");
     assertThatThrownBy(() -> open("3", "2026-P3of3")).isInstanceOf(CycleAlreadyOpenException.class);
