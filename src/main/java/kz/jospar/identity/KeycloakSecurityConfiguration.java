@@ -109,7 +109,8 @@ class KeycloakSecurityConfiguration {
             .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
             .requestMatchers(path("/error"), path("/actuator/health"), path("/actuator/health/**")).permitAll()
             .anyRequest().authenticated())
-        .oauth2Login(o -> { })
+        // PKCE (S256) as the realm requires, also for this confidential client
+        .oauth2Login(o -> o.authorizationEndpoint(a -> a.authorizationRequestResolver(pkce(registrations))))
         // /logout (a page navigation) ends the Keycloak session by RP-initiated logout; the webapps'
         // own logout button (an XHR) ends it server-side, see KeycloakSessionLogout.
         .logout(l -> l.logoutRequestMatcher(path("/logout")).logoutSuccessHandler(endKeycloakSession))
@@ -127,6 +128,13 @@ class KeycloakSecurityConfiguration {
       ApiErrors.write(response, 401, "Unauthorized",
           "Send a Keycloak access token for Jospar's API as 'Authorization: Bearer <token>' (" + e.getMessage() + ")");
     };
+  }
+
+  private static org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver pkce(ClientRegistrationRepository registrations) {
+    var resolver = new org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver(registrations,
+        org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+    resolver.setAuthorizationRequestCustomizer(org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers.withPkce());
+    return resolver;
   }
 
   /** The webapps take their user from the Keycloak login instead of their own login page. */
