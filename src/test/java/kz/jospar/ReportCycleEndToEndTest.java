@@ -130,8 +130,19 @@ class ReportCycleEndToEndTest {
         "reportDocument", file(PDF, "report.exe")));
     assertThat((String) exe.getBody().get("message")).contains("'report.exe' is not an accepted document");
 
+    // a completion may carry its form's fields only: not another body's code, not a submitter
+    ResponseEntity<Map> smuggled = complete("akimat-turkistan.official", task, Map.of("reportText", text("done"),
+        "reportDocument", file(PDF, "report.pdf"), "bodyCode", text("akimat-astana")));
+    assertThat(smuggled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) smuggled.getBody().get("message")).startsWith("bodyCode: not a field of this task's form; accepted: achievedCount,");
+    ResponseEntity<Map> direct = http.withBasicAuth("akimat-turkistan.official", "demo").exchange(
+        "/engine-rest/task/" + task + "/variables/submittedBy", HttpMethod.PUT, json(Map.of("value", "someone.else", "type", "String")), Map.class);
+    assertThat(direct.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat((String) direct.getBody().get("message")).contains("set by completing its form");
+
     assertThat(tasks("akimat-turkistan.official")).singleElement().satisfies(t -> assertThat(t.get("id")).isEqualTo(task));
     assertThat(engine.getTaskService().getVariable(task, "reportText")).isNull();
+    assertThat(engine.getTaskService().getVariable(task, "bodyCode")).isEqualTo("akimat-turkistan");
   }
 
   @Test
@@ -189,6 +200,23 @@ class ReportCycleEndToEndTest {
           assertThat(e.get("escalationLevel")).isEqualTo(1);
         });
     assertThat(status("coordinator")).hasSize(20);
+  }
+
+  @Test
+  @Order(6)
+  void aDecisionCountsOnlyForTheRoundItWasGivenIn() {
+    String submit = (String) tasks("akimat-shymkent.official").get(0).get("id");
+    complete("akimat-shymkent.official", submit, Map.of("reportText", text("first"), "reportDocument", file(PDF, "report.pdf")));
+    String review = (String) tasks("akimat-shymkent.supervisor").get(0).get("id");
+    assertThat(complete("akimat-shymkent.supervisor", review, Map.of("approved", Map.of("value", false, "type", "Boolean"),
+        "returnReason", text("the minutes are missing"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    String again = (String) tasks("akimat-shymkent.official").get(0).get("id");
+    complete("akimat-shymkent.official", again, Map.of("reportText", text("second, with minutes"), "reportDocument", file(PDF, "m.pdf")));
+
+    String secondReview = (String) tasks("akimat-shymkent.supervisor").get(0).get("id");
+    ResponseEntity<Map> silent = complete("akimat-shymkent.supervisor", secondReview, Map.of());
+    assertThat(silent.getStatusCode()).as("last round's 'return' does not decide this one").isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) silent.getBody().get("message")).isEqualTo("approved: required: true to approve, false to return");
   }
 
   // ---- HTTP helpers -----------------------------------------------------------------------

@@ -41,7 +41,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CompletionRequestFilter extends OncePerRequestFilter {
 
-  static final Pattern COMPLETION = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form)$");
+  static final Pattern COMPLETION = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form)/?$");
+  /** Writing a task's variables directly (not through its form): refused for report tasks. */
+  static final Pattern VARIABLE_WRITE = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:variables|localVariables)(?:/.*)?$");
 
   private final FormRules rules;
   private final TaskService taskService;
@@ -54,13 +56,28 @@ class CompletionRequestFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(path(request)).matches();
+    String path = path(request);
+    boolean completion = "POST".equals(request.getMethod()) && COMPLETION.matcher(path).matches();
+    boolean write = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) && VARIABLE_WRITE.matcher(path).matches();
+    return !completion && !write;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Matcher m = COMPLETION.matcher(path(request));
+    String path = path(request);
+    Matcher write = VARIABLE_WRITE.matcher(path);
+    if (write.matches()) {
+      Task task = taskService.createTaskQuery().taskId(write.group(1)).singleResult();
+      if (task != null && rules.governs(task.getTaskDefinitionKey())) {
+        reject(response, 403, List.of(new FieldError("variables",
+            "the variables of a report task are set by completing its form (POST .../task/{id}/complete), not directly")));
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
+    Matcher m = COMPLETION.matcher(path);
     m.matches();
     Task task = taskService.createTaskQuery().taskId(m.group(1)).singleResult();
     if (task == null || !rules.governs(task.getTaskDefinitionKey())) {
@@ -82,12 +99,19 @@ class CompletionRequestFilter extends OncePerRequestFilter {
       reject(response, 400, List.of(new FieldError("request", "not valid JSON: " + e.getMessage())));
       return;
     }
+    java.util.Set<String> allowed = rules.fields(task.getTaskDefinitionKey());
+    List<FieldError> errors = new ArrayList<>();
+    variables.fieldNames().forEachRemaining(name -> {
+      if (!allowed.contains(name)) {
+        errors.add(new FieldError(name, "not a field of this task's form; accepted: " + String.join(", ", new java.util.TreeSet<>(allowed))));
+      }
+    });
     VariableMap existing = taskService.getVariablesTyped(task.getId(), false);
-    List<FieldError> errors = new ArrayList<>(rules.check(task.getTaskDefinitionKey(), name -> {
+    errors.addAll(rules.check(task.getTaskDefinitionKey(), name -> {
       if (variables.has(name)) {
         return fromJson(variables.get(name));
       }
-      return TaskCompletionGuard.fromJava(existing.getValueTyped(name));
+      return FormRules.FRESH.contains(name) ? null : TaskCompletionGuard.fromJava(existing.getValueTyped(name));
     }));
     if (!errors.isEmpty()) {
       reject(response, 400, errors);

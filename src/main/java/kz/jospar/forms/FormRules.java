@@ -36,6 +36,32 @@ public class FormRules {
     return maxDocumentBytes;
   }
 
+  /**
+   * The variables a completion of each task may carry: its form's fields and nothing else, so a
+   * caller cannot rewrite the report's context (its body, cycle, due date, submitter).
+   */
+  public java.util.Set<String> fields(String taskKey) {
+    return switch (taskKey) {
+      case ReportProcess.TASK_SUBMIT_REPORT -> Set.of(Vars.REPORT_TEXT, Vars.ACHIEVED_COUNT, Vars.REPORT_DOCUMENT, Vars.DECLINED, Vars.DECLINE_REASON);
+      case ReportProcess.TASK_REVIEW_BY_SUPERVISOR -> Set.of(Vars.APPROVED, Vars.RETURN_REASON);
+      case ReportProcess.TASK_REVIEW_BY_COORDINATOR -> Set.of(Vars.ACCEPTED, Vars.RETURN_REASON);
+      case ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1, ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2 -> Set.of(Vars.OVERDUE_ACTION);
+      case ReportProcess.TASK_CONSOLIDATE_REPORTS -> Set.of(Vars.CONSOLIDATED_SUMMARY, Vars.CONSOLIDATED_DOCUMENT);
+      case ReportProcess.TASK_CLOSE_PERIOD -> Set.of(Vars.CLOSING_NOTE, Vars.indicatorValue(1), Vars.indicatorValue(2), Vars.indicatorValue(3));
+      case ReportProcess.TASK_PREPARE_SESSION -> Set.of(Vars.SESSION_PLAN, Vars.SESSION_DATE);
+      case ReportProcess.TASK_RECORD_SESSION_HELD -> Set.of(Vars.SESSION_HELD_ON, Vars.SESSION_MINUTES);
+      case ReportProcess.TASK_UPDATE_REGISTER -> Set.of(Vars.REGISTER_DOCUMENT, Vars.ASSOCIATIONS_COUNT, Vars.REGISTER_NOTE);
+      default -> Set.of();
+    };
+  }
+
+  /**
+   * Decisions count only when given with this completion: a previous round's "return" and its
+   * reason must never decide the next round.
+   */
+  public static final Set<String> FRESH = Set.of(Vars.APPROVED, Vars.ACCEPTED, Vars.RETURN_REASON, Vars.OVERDUE_ACTION,
+      Vars.DECLINED, Vars.DECLINE_REASON);
+
   /** The task keys whose forms are checked here; any other task is not Jospar's to judge. */
   public boolean governs(String taskKey) {
     return switch (taskKey) {
