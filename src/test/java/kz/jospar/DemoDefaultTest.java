@@ -19,7 +19,7 @@ import org.springframework.util.LinkedMultiValueMap;
 // Closed after the class, while the embedded PostgreSQL still runs: the engine writes on close.
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "JOSPAR_DB_URL=jdbc:h2:mem:jospar-demo-test;DB_CLOSE_DELAY=-1")
+    properties = "JOSPAR_DEMO_DB_URL=jdbc:h2:mem:jospar-demo-test;DB_CLOSE_DELAY=-1")
 class DemoDefaultTest {
 
   @Autowired TestRestTemplate http;

@@ -42,16 +42,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class CompletionRequestFilter extends OncePerRequestFilter {
 
   static final Pattern COMPLETION = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form)/?$");
-  /** Writing a task's variables directly (not through its form): refused for report tasks. */
-  static final Pattern VARIABLE_WRITE = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:variables|localVariables)(?:/.*)?$");
+  /**
+   * Task operations that would end or rewrite a report outside its form: writing its variables,
+   * throwing a BPMN error or escalation at it, delegating and resolving it. Refused for report tasks.
+   */
+  static final Pattern VARIABLE_WRITE = Pattern.compile(
+      "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:variables|localVariables|bpmnError|bpmnEscalation|delegate|resolve)(?:/.*)?$");
+  private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
+
+  static {
+    PATHS.setUrlDecode(true);
+    PATHS.setRemoveSemicolonContent(true);
+  }
 
   private final FormRules rules;
   private final TaskService taskService;
+  private final kz.jospar.reporting.ReportService reports;
   private final ObjectMapper json = new ObjectMapper();
 
-  CompletionRequestFilter(FormRules rules, TaskService taskService) {
+  CompletionRequestFilter(FormRules rules, TaskService taskService, kz.jospar.reporting.ReportService reports) {
     this.rules = rules;
     this.taskService = taskService;
+    this.reports = reports;
   }
 
   @Override
@@ -70,8 +82,9 @@ class CompletionRequestFilter extends OncePerRequestFilter {
     if (write.matches()) {
       Task task = taskService.createTaskQuery().taskId(write.group(1)).singleResult();
       if (task != null && rules.governs(task.getTaskDefinitionKey())) {
-        reject(response, 403, List.of(new FieldError("variables",
-            "the variables of a report task are set by completing its form (POST .../task/{id}/complete), not directly")));
+        reject(response, 403, List.of(new FieldError("task",
+            "a report task is changed only by completing its form (POST .../task/{id}/complete): its variables are not written directly,"
+                + " and it is not delegated, resolved or ended by a BPMN error")));
         return;
       }
       chain.doFilter(request, response);
@@ -107,7 +120,11 @@ class CompletionRequestFilter extends OncePerRequestFilter {
       }
     });
     VariableMap existing = taskService.getVariablesTyped(task.getId(), false);
+    var facts = reports.facts(task.getProcessInstanceId());
     errors.addAll(rules.check(task.getTaskDefinitionKey(), name -> {
+      if (Vars.BY_AGREEMENT.equals(name) && facts.isPresent()) {
+        return new FieldValue.Bool(facts.get().byAgreement());
+      }
       if (variables.has(name)) {
         return fromJson(variables.get(name));
       }
@@ -121,7 +138,7 @@ class CompletionRequestFilter extends OncePerRequestFilter {
     List<String> candidates = taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).toList();
     var refusal = FourEyes.candidate(task.getTaskDefinitionKey(), actor, actorGroups(request), candidates)
-        .or(() -> FourEyes.check(task.getTaskDefinitionKey(), actor, existing.get(Vars.SUBMITTED_BY), existing.get(Vars.APPROVED_BY)));
+        .or(() -> facts.flatMap(f -> FourEyes.check(task.getTaskDefinitionKey(), actor, f.submittedBy(), f.approvedBy())));
     if (refusal.isPresent()) {
       reject(response, 403, List.of(refusal.get()));
       return;
@@ -231,8 +248,9 @@ class CompletionRequestFilter extends OncePerRequestFilter {
     return List.of();
   }
 
+  /** The decoded, normalised path: "/engine-rest/task/%61bc/complete" and "//task" name the same task as the engine sees it. */
   private static String path(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
+    return PATHS.getPathWithinApplication(request).replaceAll("/{2,}", "/");
   }
 
   /** The request with its body read once and replayed to the engine. */

@@ -26,10 +26,12 @@ class TaskCompletionGuard implements TaskListener {
 
   private final FormRules rules;
   private final IdentityService identityService;
+  private final kz.jospar.reporting.ReportService reports;
 
-  TaskCompletionGuard(FormRules rules, IdentityService identityService) {
+  TaskCompletionGuard(FormRules rules, IdentityService identityService, kz.jospar.reporting.ReportService reports) {
     this.rules = rules;
     this.identityService = identityService;
+    this.reports = reports;
   }
 
   @Override
@@ -38,10 +40,12 @@ class TaskCompletionGuard implements TaskListener {
     if (!rules.governs(key)) {
       return;
     }
-    List<FieldError> errors = new ArrayList<>(rules.check(key, name -> fromJava(task.getVariableTyped(name, false))));
+    var facts = reports.facts(task.getProcessInstanceId());
+    List<FieldError> errors = new ArrayList<>(rules.check(key, name -> Vars.BY_AGREEMENT.equals(name) && facts.isPresent()
+        ? new FieldValue.Bool(facts.get().byAgreement()) : fromJava(task.getVariableTyped(name, false))));
     Authentication auth = identityService.getCurrentAuthentication();
     String actor = auth == null ? task.getAssignee() : auth.getUserId();
-    FourEyes.check(key, actor, task.getVariable(Vars.SUBMITTED_BY), task.getVariable(Vars.APPROVED_BY)).ifPresent(errors::add);
+    facts.flatMap(f -> FourEyes.check(key, actor, f.submittedBy(), f.approvedBy())).ifPresent(errors::add);
     if (auth != null) {
       List<String> candidates = task.getCandidates().stream().map(l -> l.getGroupId()).filter(java.util.Objects::nonNull).toList();
       FourEyes.candidate(key, actor, auth.getGroupIds() == null ? List.of() : auth.getGroupIds(), candidates).ifPresent(errors::add);

@@ -37,7 +37,13 @@ class DemoIdentities implements ApplicationRunner {
   private final String password;
 
   DemoIdentities(IdentityService identityService, IdentitySetup identitySetup, PlanCatalog catalog,
-      @Value("${jospar.demo.password}") String password) {
+      @Value("${jospar.demo.password}") String password, @Value("${spring.datasource.url:}") String databaseUrl,
+      @Value("${jospar.demo.allow-any-database:false}") boolean allowAnyDatabase) {
+    if (!databaseUrl.startsWith("jdbc:h2:") && !allowAnyDatabase) {
+      throw new IllegalStateException("The demo profile creates users whose password is known ('" + "demo" + "' by default) and runs on H2 only,"
+          + " but the database is " + databaseUrl.replaceAll("password=[^;&]*", "password=***")
+          + ". For a real database run with SPRING_PROFILES_ACTIVE=postgres (or postgres,keycloak).");
+    }
     this.identityService = identityService;
     this.identitySetup = identitySetup;
     this.catalog = catalog;

@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -52,11 +51,12 @@ public class CycleService {
   private final ReportRepository repository;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
-  private final TransactionTemplate inOwnTransaction;
   private final TransactionTemplate inTransaction;
+  private final org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration;
 
   CycleService(PlanCatalog catalog, PlanCalendar calendar, DueDates dueDates, CycleProperties properties, ReportRepository repository,
-      RuntimeService runtimeService, IdentityService identityService, PlatformTransactionManager transactions) {
+      RuntimeService runtimeService, IdentityService identityService, PlatformTransactionManager transactions,
+      org.camunda.bpm.engine.ProcessEngine engine) {
     this.catalog = catalog;
     this.calendar = calendar;
     this.dueDates = dueDates;
@@ -64,9 +64,8 @@ public class CycleService {
     this.repository = repository;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
-    this.inOwnTransaction = new TransactionTemplate(transactions);
-    this.inOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.inTransaction = new TransactionTemplate(transactions);
+    this.engineConfiguration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
   }
 
   /**
@@ -156,7 +155,8 @@ public class CycleService {
 
   /**
    * Opens every period whose opening day has come and whose deadline has not passed; each in its
-   * own transaction, so one failure does not hold back the rest. Periods whose deadline is already
+   * own engine command and transaction, so one failure does not hold back the rest (it is logged,
+   * and the next run tries that period again). Periods whose deadline is already
    * past are never opened by the engine: that is catch-up, and the coordinator's decision.
    *
    * @return the cycle keys opened now
@@ -172,12 +172,16 @@ public class CycleService {
         if (!due || repository.cycleExists(period.cycleKey())) {
           continue;
         }
+        // Its own engine command in a new transaction: the cycle's rows and its process instance
+        // commit together, whatever becomes of the scheduler's job or of the other periods.
         try {
-          inOwnTransaction.executeWithoutResult(status ->
+          engineConfiguration.getCommandExecutorTxRequiresNew().execute(commandContext ->
               doOpen(catalog.row(period.row()).orElseThrow(), period, SCHEDULER, null));
           opened.add(period.cycleKey());
         } catch (CycleAlreadyOpenException e) {
           log.info("Period {} was opened meanwhile elsewhere", period.cycleKey());
+        } catch (RuntimeException e) {
+          log.error("Period {} could not be opened; the next run tries again: {}", period.cycleKey(), e.getMessage(), e);
         }
       }
     }

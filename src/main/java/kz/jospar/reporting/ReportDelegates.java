@@ -40,7 +40,8 @@ class ReportDelegates {
   JavaDelegate recordSubmissionDelegate(ReportService reports) {
     return x -> {
       boolean declined = Boolean.TRUE.equals(x.getVariable(Vars.DECLINED));
-      ReportService.Submission s = reports.submitted(cycle(x), row(x), body(x), declined, (String) x.getVariable(Vars.DECLINE_REASON),
+      ReportService.Facts report = report(reports, x);
+      ReportService.Submission s = reports.submitted(report.cycleKey(), row(x), report.body(), declined, (String) x.getVariable(Vars.DECLINE_REASON),
           (String) x.getVariable(Vars.REPORT_TEXT), (Long) x.getVariable(Vars.ACHIEVED_COUNT));
       x.setVariable(Vars.DECLINED, declined);
       x.setVariable(Vars.SUBMITTED_BY, s.actor());
@@ -54,7 +55,7 @@ class ReportDelegates {
   JavaDelegate recordSupervisorDecisionDelegate(ReportService reports) {
     return x -> {
       boolean approved = Boolean.TRUE.equals(x.getVariable(Vars.APPROVED));
-      DueDates.Schedule due = reports.supervisorDecided(cycle(x), body(x), approved, (String) x.getVariable(Vars.RETURN_REASON));
+      DueDates.Schedule due = reports.supervisorDecided(report(reports, x).cycleKey(), report(reports, x).body(), approved, (String) x.getVariable(Vars.RETURN_REASON));
       if (approved) {
         x.setVariable(Vars.APPROVED_BY, reports.actor());
       } else {
@@ -67,7 +68,7 @@ class ReportDelegates {
   JavaDelegate recordCoordinatorDecisionDelegate(ReportService reports) {
     return x -> {
       boolean accepted = Boolean.TRUE.equals(x.getVariable(Vars.ACCEPTED));
-      DueDates.Schedule due = reports.coordinatorDecided(cycle(x), body(x), accepted, (String) x.getVariable(Vars.RETURN_REASON));
+      DueDates.Schedule due = reports.coordinatorDecided(report(reports, x).cycleKey(), report(reports, x).body(), accepted, (String) x.getVariable(Vars.RETURN_REASON));
       if (!accepted) {
         returned(x, due);
       }
@@ -76,18 +77,18 @@ class ReportDelegates {
 
   @Bean
   JavaDelegate sendReminderDelegate(ReportService reports) {
-    return x -> reports.reminded(cycle(x), body(x));
+    return x -> reports.reminded(report(reports, x).cycleKey(), report(reports, x).body());
   }
 
   /** The level comes from the model: an input parameter {@code escalationLevel} on the service task. */
   @Bean
   JavaDelegate recordEscalationDelegate(ReportService reports) {
-    return x -> reports.escalated(cycle(x), body(x), level(x));
+    return x -> reports.escalated(report(reports, x).cycleKey(), report(reports, x).body(), level(x));
   }
 
   @Bean
   JavaDelegate recordOverdueActionDelegate(ReportService reports) {
-    return x -> reports.overdueActed(cycle(x), body(x), level(x), (String) x.getVariable(Vars.OVERDUE_ACTION));
+    return x -> reports.overdueActed(report(reports, x).cycleKey(), report(reports, x).body(), level(x), (String) x.getVariable(Vars.OVERDUE_ACTION));
   }
 
   @Bean
@@ -118,7 +119,7 @@ class ReportDelegates {
   JavaDelegate closePeriodDelegate(ReportService reports, kz.jospar.catalog.PlanCatalog catalog) {
     return x -> {
       Map<Integer, BigDecimal> values = new LinkedHashMap<>();
-      if (Boolean.TRUE.equals(x.getVariable(Vars.RECORDS_INDICATORS))) {
+      if (catalog.row(row(x)).map(kz.jospar.catalog.PlanRow::recordsIndicators).orElse(false)) {
         catalog.indicators().forEach(i -> {
           Object v = x.getVariable(Vars.indicatorValue(i.number()));
           if (v instanceof Number n) {
@@ -176,12 +177,21 @@ class ReportDelegates {
     x.setVariable(Vars.ESCALATION2_AT, due.escalation2Date());
   }
 
-  private static String cycle(DelegateExecution x) {
-    return (String) x.getVariable(Vars.CYCLE_KEY);
+  /** A body's report, found by its process instance in Jospar's records: variables can be written by callers, these rows cannot. */
+  private static ReportService.Facts report(ReportService reports, DelegateExecution x) {
+    return reports.facts(x.getProcessInstanceId())
+        .orElseThrow(() -> new IllegalStateException("process instance " + x.getProcessInstanceId() + " runs no body's report"));
   }
 
+  /** The cycle of an item, consolidation or report instance: its business key, which callers cannot change. */
+  private static String cycle(DelegateExecution x) {
+    return x.getProcessBusinessKey();
+  }
+
+  /** The plan row of the cycle: the part of the business key before "/" ("4.8/2026-H2" → "4.8"). */
   private static String row(DelegateExecution x) {
-    return (String) x.getVariable(Vars.ROW_NUMBER);
+    String cycle = cycle(x);
+    return cycle.substring(0, cycle.indexOf('/'));
   }
 
   private static String body(DelegateExecution x) {

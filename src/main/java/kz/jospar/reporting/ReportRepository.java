@@ -65,6 +65,18 @@ class ReportRepository {
         .stream().findFirst();
   }
 
+  /** The report a BodyReport instance runs: Jospar's own record, which no caller of the engine can rewrite. */
+  Optional<BodyReport> bodyReportOfProcess(String processInstanceId) {
+    return jdbc.query("SELECT * FROM jospar_body_report WHERE process_instance_id = ?", this::bodyReport, processInstanceId)
+        .stream().findFirst();
+  }
+
+  /** Who took a step last (for four-eyes), from the audit trail. */
+  Optional<String> lastActor(String cycleKey, String body, Event event) {
+    return jdbc.queryForList("SELECT actor FROM jospar_report_event WHERE cycle_key = ? AND body_code = ? AND event = ? ORDER BY id DESC",
+        String.class, cycleKey, body, event.name()).stream().findFirst();
+  }
+
   List<BodyReport> bodyReports(String cycleKey) {
     return jdbc.query("SELECT * FROM jospar_body_report WHERE cycle_key = ? ORDER BY body_code", this::bodyReport, cycleKey);
   }

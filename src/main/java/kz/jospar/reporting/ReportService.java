@@ -68,6 +68,15 @@ public class ReportService {
         quota == null ? null : catalog.units().get(quota.unit()).kk());
   }
 
+  /** Who a report's four-eyes rule must keep out, and whether it may decline: from Jospar's records, not from variables. */
+  public record Facts(String cycleKey, String body, boolean byAgreement, String submittedBy, String approvedBy) {}
+
+  /** The facts of the report a BodyReport instance runs, if the instance is one. */
+  public java.util.Optional<Facts> facts(String processInstanceId) {
+    return repository.bodyReportOfProcess(processInstanceId).map(r -> new Facts(r.cycleKey(), r.body(), r.byAgreement(), r.submittedBy(),
+        repository.lastActor(r.cycleKey(), r.body(), Event.APPROVED).orElse(null)));
+  }
+
   /** Records a submission (or a decline by agreement); late when after the due moment. */
   public Submission submitted(String cycleKey, String rowNumber, String body, boolean declined, String reason, String text,
       Long achieved) {

@@ -50,7 +50,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * submission, decline by agreement, a period opened twice, four-eyes, and each item's own steps.
  * The coverage report (target/process-test-coverage) is checked by ProcessCoverageVerificationTest.
  */
-@SpringBootTest(properties = {"JOSPAR_DB_URL=jdbc:h2:mem:jospar-processes;DB_CLOSE_DELAY=-1", "camunda.bpm.job-execution.enabled=false"})
+@SpringBootTest(properties = {"JOSPAR_DEMO_DB_URL=jdbc:h2:mem:jospar-processes;DB_CLOSE_DELAY=-1", "camunda.bpm.job-execution.enabled=false"})
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
@@ -488,6 +488,7 @@ class PlanProcessesTest {
   }
 
   @Autowired kz.jospar.catalog.PlanCatalog catalog;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   /** Last: it opens every period due in December 2026, which the other tests open by hand. */
   @Test
@@ -510,6 +511,13 @@ class PlanProcessesTest {
     assertThat(next.getDuedate()).isAfter(ClockUtil.getCurrentTime())
         .isBeforeOrEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 24 * 3600 * 1000L));
     assertThat(cycles.openDue(java.time.LocalDate.of(2026, 12, 2))).as("a second run opens nothing twice").isEmpty();
+    // every cycle the scheduler recorded has its process: rows and instance committed together
+    List<String> orphans = jdbc.queryForList("SELECT cycle_key FROM jospar_cycle WHERE opened_by = 'scheduler' AND process_instance_id IS NULL",
+        String.class);
+    assertThat(orphans).isEmpty();
+    for (String pid : jdbc.queryForList("SELECT process_instance_id FROM jospar_cycle WHERE opened_by = 'scheduler'", String.class)) {
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pid).count()).as(pid).isEqualTo(1);
+    }
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ReportProcess.itemProcessKey("16")).count())
         .isEqualTo(opened);
   }
