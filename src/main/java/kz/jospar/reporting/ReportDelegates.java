@@ -55,7 +55,8 @@ class ReportDelegates {
   JavaDelegate recordSupervisorDecisionDelegate(ReportService reports) {
     return x -> {
       boolean approved = Boolean.TRUE.equals(x.getVariable(Vars.APPROVED));
-      DueDates.Schedule due = reports.supervisorDecided(report(reports, x).cycleKey(), report(reports, x).body(), approved, (String) x.getVariable(Vars.RETURN_REASON));
+      ReportService.Facts report = report(reports, x);
+      DueDates.Schedule due = reports.supervisorDecided(report.cycleKey(), report.body(), approved, (String) x.getVariable(Vars.RETURN_REASON));
       if (approved) {
         x.setVariable(Vars.APPROVED_BY, reports.actor());
       } else {
@@ -68,7 +69,8 @@ class ReportDelegates {
   JavaDelegate recordCoordinatorDecisionDelegate(ReportService reports) {
     return x -> {
       boolean accepted = Boolean.TRUE.equals(x.getVariable(Vars.ACCEPTED));
-      DueDates.Schedule due = reports.coordinatorDecided(report(reports, x).cycleKey(), report(reports, x).body(), accepted, (String) x.getVariable(Vars.RETURN_REASON));
+      ReportService.Facts report = report(reports, x);
+      DueDates.Schedule due = reports.coordinatorDecided(report.cycleKey(), report.body(), accepted, (String) x.getVariable(Vars.RETURN_REASON));
       if (!accepted) {
         returned(x, due);
       }
@@ -77,18 +79,27 @@ class ReportDelegates {
 
   @Bean
   JavaDelegate sendReminderDelegate(ReportService reports) {
-    return x -> reports.reminded(report(reports, x).cycleKey(), report(reports, x).body());
+    return x -> {
+      ReportService.Facts report = report(reports, x);
+      reports.reminded(report.cycleKey(), report.body());
+    };
   }
 
   /** The level comes from the model: an input parameter {@code escalationLevel} on the service task. */
   @Bean
   JavaDelegate recordEscalationDelegate(ReportService reports) {
-    return x -> reports.escalated(report(reports, x).cycleKey(), report(reports, x).body(), level(x));
+    return x -> {
+      ReportService.Facts report = report(reports, x);
+      reports.escalated(report.cycleKey(), report.body(), level(x));
+    };
   }
 
   @Bean
   JavaDelegate recordOverdueActionDelegate(ReportService reports) {
-    return x -> reports.overdueActed(report(reports, x).cycleKey(), report(reports, x).body(), level(x), (String) x.getVariable(Vars.OVERDUE_ACTION));
+    return x -> {
+      ReportService.Facts report = report(reports, x);
+      reports.overdueActed(report.cycleKey(), report.body(), level(x), (String) x.getVariable(Vars.OVERDUE_ACTION));
+    };
   }
 
   @Bean
