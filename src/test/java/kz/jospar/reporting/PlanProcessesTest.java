@@ -173,6 +173,22 @@ class PlanProcessesTest {
   }
 
   @Test
+  void afterACoordinatorsReturnTheEarlierApprovalDoesNotDecideAgain() {
+    CycleService.OpenedCycle cycle = open("11.4", "2026-Q1");
+    ProcessInstance pi = walk.report(cycle.cycleKey(), ASTANA);
+    walk.complete(walk.task(pi, ReportProcess.TASK_SUBMIT_REPORT), ASTANA + ".official", submission("first", null));
+    walk.complete(walk.task(pi, ReportProcess.TASK_REVIEW_BY_SUPERVISOR), ASTANA + ".supervisor", approve());
+    walk.complete(walk.task(pi, ReportProcess.TASK_REVIEW_BY_COORDINATOR), "coordinator",
+        Variables.createVariables().putValue(Vars.ACCEPTED, false).putValue(Vars.RETURN_REASON, "figures missing"));
+    walk.complete(walk.task(pi, ReportProcess.TASK_SUBMIT_REPORT), ASTANA + ".official", submission("second", null));
+    // the first round's approved=true was cleared when this review opened: a completion without a decision is refused
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Vars.APPROVED)).isNull();
+    assertThatThrownBy(() -> walk.complete(walk.task(pi, ReportProcess.TASK_REVIEW_BY_SUPERVISOR), ASTANA + ".supervisor", Map.of()))
+        .hasRootCauseInstanceOf(FormRejectedException.class).hasMessageContaining("approved: required");
+    assertThat(pi).isWaitingAt(ReportProcess.TASK_REVIEW_BY_SUPERVISOR);
+  }
+
+  @Test
   void reminderFiresThreeWorkingDaysBeforeTheDueDate() {
     CycleService.OpenedCycle cycle = open("9.2", "2026-Q4"); // once a year, IV quarter: due 31 December 2026
     ProcessInstance pi = walk.report(cycle.cycleKey(), TURKISTAN);
