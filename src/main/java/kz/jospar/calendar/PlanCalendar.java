@@ -48,8 +48,9 @@ public final class PlanCalendar {
     requirePlanYear(year);
     List<PlanPeriod> all = new ArrayList<>();
     catalog.rows().forEach(r -> all.addAll(periods(r, year)));
-    List<String> order = catalog.rows().map(PlanRow::number).toList();
-    all.sort(Comparator.comparing(PlanPeriod::deadline).thenComparing(p -> order.indexOf(p.row())));
+    java.util.Map<String, Integer> order = new java.util.HashMap<>();
+    catalog.rows().forEach(r -> order.put(r.number(), order.size()));
+    all.sort(Comparator.comparing(PlanPeriod::deadline).thenComparing(p -> order.get(p.row())));
     return all;
   }
 
@@ -85,7 +86,7 @@ public final class PlanCalendar {
     }
     int year;
     try {
-      year = Integer.parseInt(key.substring(0, 4));
+      year = PlanPeriod.yearOfKey(key);
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -20,6 +20,21 @@ public record PlanPeriod(
     return !deadline.equals(nominalDeadline);
   }
 
+  /** The plan row of a cycle key: "4.8/2026-H2" → "4.8". */
+  public static String rowOf(String cycleKey) {
+    return cycleKey.substring(0, cycleKey.indexOf('/'));
+  }
+
+  /** The year of a cycle key: "4.8/2026-H2" → 2026. */
+  public static int yearOf(String cycleKey) {
+    return yearOfKey(cycleKey.substring(cycleKey.indexOf('/') + 1));
+  }
+
+  /** The year of a period key: "2026-H2" → 2026. */
+  public static int yearOfKey(String periodKey) {
+    return Integer.parseInt(periodKey.substring(0, 4));
+  }
+
   /** The business key of the cycle: unique per (row, period) across the whole plan. */
   @JsonProperty
   public String cycleKey() {

@@ -15,4 +15,13 @@ public record Indicator(
     BigDecimal fact2020,
     BigDecimal estimate2021,
     SortedMap<Integer, BigDecimal> planned,
-    SortedMap<Integer, BigDecimal> plannedInAnnex) {}
+    SortedMap<Integer, BigDecimal> plannedInAnnex) {
+
+  /** The years in which the annex states another planned value than section 6 (indicator 1: 2026). */
+  @com.fasterxml.jackson.annotation.JsonProperty
+  public java.util.List<Integer> annexDiffers() {
+    return planned.keySet().stream()
+        .filter(y -> plannedInAnnex.containsKey(y) && plannedInAnnex.get(y).compareTo(planned.get(y)) != 0)
+        .toList();
+  }
+}

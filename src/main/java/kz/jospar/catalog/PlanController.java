@@ -1,6 +1,5 @@
 package kz.jospar.catalog;
 
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +26,7 @@ class PlanController {
       Map<String, LocalizedText> units,
       List<Direction> directions,
       List<PlanRow> items,
-      List<IndicatorView> indicators) {}
-
-  /** An indicator with both statements of its planned values; {@code annexDiffers} lists the years they disagree. */
-  record IndicatorView(
-      int number,
-      LocalizedText name,
-      String unit,
-      LocalizedText source,
-      BigDecimal fact2020,
-      BigDecimal estimate2021,
-      Map<Integer, BigDecimal> planned,
-      Map<Integer, BigDecimal> plannedInAnnex,
-      List<Integer> annexDiffers) {}
+      List<Indicator> indicators) {}
 
   @GetMapping("/plan")
   PlanView plan() {
@@ -51,19 +38,11 @@ class PlanController {
         catalog.units(),
         catalog.directions(),
         catalog.items(),
-        catalog.indicators().stream().map(PlanController::view).toList());
+        catalog.indicators());
   }
 
   @GetMapping("/bodies")
   Collection<Body> bodies() {
     return catalog.bodies().all();
-  }
-
-  private static IndicatorView view(Indicator i) {
-    List<Integer> differs = i.planned().keySet().stream()
-        .filter(y -> i.plannedInAnnex().containsKey(y) && i.plannedInAnnex().get(y).compareTo(i.planned().get(y)) != 0)
-        .toList();
-    return new IndicatorView(i.number(), i.name(), i.unit(), i.source(), i.fact2020(), i.estimate2021(),
-        i.planned(), i.plannedInAnnex(), differs);
   }
 }

@@ -128,7 +128,8 @@ class CompletionRequestFilter extends OncePerRequestFilter {
       if (variables.has(name)) {
         return fromJson(variables.get(name));
       }
-      return FormRules.FRESH.contains(name) ? null : TaskCompletionGuard.fromJava(existing.getValueTyped(name));
+      // an earlier round's decisions are gone: FreshRound clears them when the task opens
+      return TaskCompletionGuard.fromJava(existing.getValueTyped(name));
     }));
     if (!errors.isEmpty()) {
       reject(response, 400, errors);

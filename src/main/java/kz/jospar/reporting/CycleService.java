@@ -114,7 +114,7 @@ public class CycleService {
     DueDates.Schedule due = dueOverride != null ? dueDates.forDueAt(dueOverride) : dueDates.forDeadline(period.deadline());
     String cycleKey = period.cycleKey();
     try {
-      repository.insertCycle(cycleKey, row.number(), period.key(), Integer.parseInt(period.key().substring(0, 4)),
+      repository.insertCycle(cycleKey, row.number(), period.key(), PlanPeriod.yearOfKey(period.key()),
           period.deadline(), due.dueAt(), now, actor);
     } catch (DuplicateKeyException e) {
       throw new CycleAlreadyOpenException(cycleKey);

@@ -80,8 +80,8 @@ class PlanPeriodsController {
     Set<String> groups = groups(caller);
     boolean wholePlan = groups.stream().anyMatch(SEE_WHOLE_PLAN::contains);
     OffsetDateTime now = EngineClock.now(properties.zone());
-    List<StatusEntry> entries = repository.status(year, null).stream()
-        .filter(r -> wholePlan || groups.contains(r.body()))
+    List<String> ownBodies = groups.stream().filter(catalog.bodies()::contains).toList();
+    List<StatusEntry> entries = repository.status(year, wholePlan ? null : ownBodies).stream()
         .map(r -> new StatusEntry(r.cycleKey(), r.row(), r.periodKey(), r.body(), r.lead(), r.byAgreement(), state(r, now),
             r.dueAt(), r.submittedAt(), r.escalationLevel(), r.late(), r.achievedCount(), r.belowQuota(), r.cycleState()))
         .toList();

@@ -201,8 +201,7 @@ class ReportDelegates {
 
   /** The plan row of the cycle: the part of the business key before "/" ("4.8/2026-H2" → "4.8"). */
   private static String row(DelegateExecution x) {
-    String cycle = cycle(x);
-    return cycle.substring(0, cycle.indexOf('/'));
+    return kz.jospar.calendar.PlanPeriod.rowOf(cycle(x));
   }
 
   private static String body(DelegateExecution x) {

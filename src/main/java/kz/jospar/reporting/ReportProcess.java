@@ -35,7 +35,6 @@ public final class ReportProcess {
   public static final String BOUNDARY_LEVEL2_DUE = "BoundaryEvent_Level2Due";
   public static final String CALL_BODY_REPORTS = "CallActivity_BodyReports";
   public static final String CALL_CONSOLIDATION = "CallActivity_Consolidation";
-  public static final String START_OPENING_TIME = "StartEvent_OpeningTime";
 
   // ---- variables ----------------------------------------------------------------------------
   public static final class Vars {

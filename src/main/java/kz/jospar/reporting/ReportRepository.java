@@ -136,15 +136,24 @@ class ReportRepository {
       OffsetDateTime dueAt, OffsetDateTime submittedAt, boolean late, int escalationLevel, Integer achievedCount, Boolean belowQuota,
       String cycleState) {}
 
-  List<StatusRow> status(int year, String body) {
+  /** A year's reports; {@code bodies} null for every body, else only those bodies' (a body sees its own). */
+  List<StatusRow> status(int year, java.util.Collection<String> bodies) {
+    if (bodies != null && bodies.isEmpty()) {
+      return List.of();
+    }
     String sql = "SELECT c.cycle_key, c.plan_row, c.period_key, c.state AS cycle_state, r.* FROM jospar_cycle c "
         + "JOIN jospar_body_report r ON r.cycle_key = c.cycle_key WHERE c.plan_year = ?"
-        + (body == null ? "" : " AND r.body_code = ?") + " ORDER BY c.deadline, c.plan_row, c.period_key, r.body_code";
-    Object[] args = body == null ? new Object[] {year} : new Object[] {year, body};
+        + (bodies == null ? "" : " AND r.body_code IN (" + String.join(", ", java.util.Collections.nCopies(bodies.size(), "?")) + ")")
+        + " ORDER BY c.deadline, c.plan_row, c.period_key, r.body_code";
+    List<Object> args = new java.util.ArrayList<>();
+    args.add(year);
+    if (bodies != null) {
+      args.addAll(bodies);
+    }
     return jdbc.query(sql, (rs, i) -> new StatusRow(rs.getString("cycle_key"), rs.getString("plan_row"), rs.getString("period_key"),
         rs.getString("body_code"), rs.getBoolean("lead_body"), rs.getBoolean("by_agreement"), rs.getString("state"),
         odt(rs, "due_at"), odt(rs, "submitted_at"), rs.getBoolean("late"), rs.getInt("escalation_level"),
-        (Integer) rs.getObject("achieved_count"), (Boolean) rs.getObject("below_quota"), rs.getString("cycle_state")), args);
+        (Integer) rs.getObject("achieved_count"), (Boolean) rs.getObject("below_quota"), rs.getString("cycle_state")), args.toArray());
   }
 
   private BodyReport bodyReport(ResultSet rs, int i) throws SQLException {

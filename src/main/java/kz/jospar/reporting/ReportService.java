@@ -171,7 +171,7 @@ public class ReportService {
   public void closed(String cycleKey, String note, Map<Integer, BigDecimal> indicatorValues) {
     OffsetDateTime now = now();
     String actor = actor();
-    int year = Integer.parseInt(cycleKey.substring(cycleKey.indexOf('/') + 1, cycleKey.indexOf('/') + 5));
+    int year = kz.jospar.calendar.PlanPeriod.yearOf(cycleKey);
     indicatorValues.forEach((number, value) -> repository.indicatorFact(number, year, cycleKey, value, actor, now));
     repository.closeCycle(cycleKey, actor, now);
     repository.event(cycleKey, null, Event.CLOSED, actor, now, note);
@@ -179,7 +179,7 @@ public class ReportService {
 
   /** Item 15: the measured values beside the plan's, recorded in the audit trail. */
   public String indicatorsCompared(String cycleKey) {
-    int year = Integer.parseInt(cycleKey.substring(cycleKey.indexOf('/') + 1, cycleKey.indexOf('/') + 5));
+    int year = kz.jospar.calendar.PlanPeriod.yearOf(cycleKey);
     StringJoiner summary = new StringJoiner("; ");
     for (ReportRepository.IndicatorFact fact : repository.indicatorFacts(year)) {
       if (!fact.cycleKey().equals(cycleKey)) {
