@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import kz.jospar.ops.SchemaUpgrade;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -33,6 +35,11 @@ public final class EmbeddedPostgresSupport {
     return server;
   }
 
+  /** The production schema step ({@code java -jar jospar.jar schema-upgrade}) on a database of this server. */
+  public static SchemaUpgrade.Result upgradeSchema(String url) {
+    return new SchemaUpgrade(new DriverManagerDataSource(url, "postgres", "postgres")).run();
+  }
+
   /** Creates a fresh database and returns its JDBC URL. */
   public static String newDatabase(String prefix) {
     String name = prefix + "_" + databases.incrementAndGet();
@@ -44,9 +51,13 @@ public final class EmbeddedPostgresSupport {
     return server().getJdbcUrl("postgres", name);
   }
 
-  /** Points the application's postgres profile at a fresh database, through the same variables production uses. */
+  /**
+   * Points the application's postgres profile at a fresh database, through the same variables
+   * production uses, after running the schema step on it as an administrator would.
+   */
   public static void register(DynamicPropertyRegistry registry, String prefix) {
     String url = newDatabase(prefix);
+    upgradeSchema(url);
     registry.add("JOSPAR_DB_URL", () -> url);
     registry.add("JOSPAR_DB_USER", () -> "postgres");
     registry.add("JOSPAR_DB_PASSWORD", () -> "postgres");

@@ -1,0 +1,209 @@
+package kz.jospar.ops;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * The database schema step: creates the engine's tables on an empty database, brings an older
+ * engine schema up to this build's Camunda version with Camunda's own upgrade scripts, then applies
+ * Jospar's migrations ({@code db/migration} and {@code db/vendor/<database>}). In production it is run
+ * on purpose ({@code java -jar jospar.jar schema-upgrade}) before the new version starts; a node
+ * started on a schema that is behind refuses to start and says so ({@link #verify}). The demo runs
+ * it on every start.
+ *
+ * <p>Each engine script and each migration commits on its own: a failure leaves the schema at the
+ * last complete step, and running the step again continues from there.
+ */
+public final class SchemaUpgrade {
+
+  /** What a run did, for the command's output and for tests. */
+  public record Result(String engineBefore, String engineAfter, List<String> engineScripts, int josparApplied,
+      String josparVersion) {}
+
+  /** The schema is not at this build's level; the message says what to run. */
+  public static final class SchemaBehindException extends IllegalStateException {
+    SchemaBehindException(String message) {
+      super(message);
+    }
+  }
+
+  static final String HISTORY_TABLE = "jospar_schema_history";
+  static final String HOW_TO_UPGRADE = "run the schema step first: java -jar jospar.jar schema-upgrade "
+      + "(with the same JOSPAR_DB_URL, JOSPAR_DB_USER, JOSPAR_DB_PASSWORD); see the README, Production: schema";
+
+  /** The engine's components in the order its own schema creation uses. */
+  private static final String[] ENGINE_COMPONENTS = {
+    "engine", "case.engine", "decision.engine", "history", "case.history", "decision.history", "identity"
+  };
+
+  /** This build's Camunda version, such as "7.24.0" ({@code ProcessEngine.VERSION} is a legacy "fox"). */
+  static final String ENGINE_VERSION = ProductPropertiesUtil.getProductVersion();
+
+  private final DataSource dataSource;
+  private final String vendor;
+
+  public SchemaUpgrade(DataSource dataSource) {
+    this.dataSource = dataSource;
+    this.vendor = vendorOf(dataSource);
+  }
+
+  /** Creates or upgrades everything; safe to run again at any time. */
+  public Result run() {
+    String before = engineVersion();
+    List<String> scripts = new ArrayList<>();
+    if (before == null) {
+      for (String component : ENGINE_COMPONENTS) {
+        String name = "org/camunda/bpm/engine/db/create/activiti." + camundaDatabaseType() + ".create." + component + ".sql";
+        execute(new ClassPathResource(name, ProcessEngine.class.getClassLoader()));
+        scripts.add(name);
+      }
+    } else {
+      int[] from = minor(before);
+      int[] to = minor(ENGINE_VERSION);
+      if (compare(from, to) > 0) {
+        throw new SchemaBehindException("the database's engine schema is " + before + ", newer than this Jospar's engine "
+            + ENGINE_VERSION + "; run the Jospar release that upgraded it");
+      }
+      for (int m = from[1]; from[0] == to[0] && m < to[1]; m++) {
+        String name = "org/camunda/bpm/engine/db/upgrade/" + camundaDatabaseType() + "_engine_" + from[0] + "." + m + "_to_"
+            + from[0] + "." + (m + 1) + ".sql";
+        ClassPathResource script = new ClassPathResource(name, ProcessEngine.class.getClassLoader());
+        if (!script.exists()) {
+          throw new SchemaBehindException("Camunda ships no upgrade script " + name + "; upgrade the engine schema by hand "
+              + "as Camunda's update guide says, then run this step again");
+        }
+        execute(script);
+        scripts.add(name);
+      }
+    }
+    MigrateResult migrated = flyway().migrate();
+    return new Result(before, engineVersion(), scripts, migrated.migrationsExecuted, flyway().info().current() == null
+        ? null : flyway().info().current().getVersion().getVersion());
+  }
+
+  /**
+   * Refuses a schema that is not at this build's level: no engine tables, an engine schema of another
+   * minor version, or Jospar migrations not yet applied. Changes nothing.
+   */
+  public void verify() {
+    String engine = engineVersion();
+    if (engine == null) {
+      throw new SchemaBehindException("the database has no Jospar schema yet; " + HOW_TO_UPGRADE);
+    }
+    if (compare(minor(engine), minor(ENGINE_VERSION)) != 0) {
+      throw new SchemaBehindException("the database's engine schema is " + engine + " but this Jospar runs Camunda "
+          + ENGINE_VERSION + "; " + HOW_TO_UPGRADE);
+    }
+    MigrationInfo[] pending = flyway().info().pending();
+    if (pending.length > 0) {
+      List<String> names = new ArrayList<>();
+      for (MigrationInfo m : pending) {
+        names.add("V" + m.getVersion() + " " + m.getDescription());
+      }
+      throw new SchemaBehindException("Jospar migrations not yet applied: " + String.join(", ", names) + "; " + HOW_TO_UPGRADE);
+    }
+    flyway().validate();
+  }
+
+  /** The engine schema's version from its schema log, or null when the engine has no tables here. */
+  public String engineVersion() {
+    try (Connection c = dataSource.getConnection()) {
+      if (!tableExists(c, "act_ge_schema_log")) {
+        return null;
+      }
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("select VERSION_ from ACT_GE_SCHEMA_LOG order by cast(ID_ as integer) desc")) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the engine's schema log: " + e.getMessage(), e);
+    }
+  }
+
+  Flyway flyway() {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .table(HISTORY_TABLE)
+        // the engine's tables share the schema and come first; Jospar's history starts after a baseline of 0
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+        .load();
+  }
+
+  private void execute(Resource script) {
+    ResourceDatabasePopulator populator = new ResourceDatabasePopulator(script);
+    populator.setSqlScriptEncoding("UTF-8");
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        populator.populate(c);
+        c.commit();
+      } catch (RuntimeException e) {
+        c.rollback();
+        throw new IllegalStateException("the schema script " + script.getDescription() + " failed, nothing of it was kept: "
+            + e.getMessage(), e);
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot run " + script.getDescription() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String camundaDatabaseType() {
+    return vendor.equals("postgresql") ? "postgres" : vendor;
+  }
+
+  private static String vendorOf(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      if (product.contains("postgres")) {
+        return "postgresql";
+      }
+      if (product.contains("h2")) {
+        return "h2";
+      }
+      throw new IllegalStateException("Jospar runs on PostgreSQL (or H2 for the demo), not on " + product);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean tableExists(Connection c, String name) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
+    for (String candidate : new String[] {name, name.toUpperCase(Locale.ROOT)}) {
+      try (ResultSet rs = meta.getTables(null, null, candidate, new String[] {"TABLE"})) {
+        if (rs.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int[] minor(String version) {
+    String[] parts = version.split("[.-]");
+    return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+  }
+
+  private static int compare(int[] a, int[] b) {
+    return a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]);
+  }
+}

@@ -1,0 +1,92 @@
+package kz.jospar.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import kz.jospar.support.EmbeddedPostgresSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The explicit schema step on a real PostgreSQL: create, upgrade, refuse, and the check a node runs at start. */
+class SchemaUpgradeTest {
+
+  static DriverManagerDataSource freshDatabase(String prefix) {
+    return new DriverManagerDataSource(EmbeddedPostgresSupport.newDatabase(prefix), "postgres", "postgres");
+  }
+
+  @Test
+  void createsEverythingOnAnEmptyDatabaseAndIsSafeToRunAgain() {
+    DriverManagerDataSource db = freshDatabase("schema_fresh");
+    SchemaUpgrade schema = new SchemaUpgrade(db);
+    assertThatThrownBy(schema::verify).isInstanceOf(SchemaUpgrade.SchemaBehindException.class)
+        .hasMessageContaining("no Jospar schema yet").hasMessageContaining("java -jar jospar.jar schema-upgrade");
+
+    SchemaUpgrade.Result first = schema.run();
+    assertThat(first.engineBefore()).isNull();
+    assertThat(first.engineAfter()).isEqualTo(SchemaUpgrade.ENGINE_VERSION).startsWith("7.24");
+    assertThat(first.engineScripts()).hasSize(7);
+    assertThat(first.josparApplied()).isEqualTo(3);
+    JdbcTemplate jdbc = new JdbcTemplate(db);
+    assertThat(jdbc.queryForObject("select count(*) from jospar_cycle", Integer.class)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from ACT_RU_TASK", Integer.class)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'jospar_ix_job_acquisition'", Integer.class))
+        .isOne();
+    schema.verify();
+
+    SchemaUpgrade.Result again = schema.run();
+    assertThat(again.engineScripts()).isEmpty();
+    assertThat(again.josparApplied()).isZero();
+    assertThat(again.josparVersion()).isEqualTo(first.josparVersion()).isEqualTo("3");
+  }
+
+  @Test
+  void upgradesAnOlderEngineSchemaWithCamundasScripts() {
+    DriverManagerDataSource db = freshDatabase("schema_older");
+    SchemaUpgrade schema = new SchemaUpgrade(db);
+    schema.run();
+    // what a 7.23 schema differs in for 7.24: its log says 7.23
+    new JdbcTemplate(db).update("update ACT_GE_SCHEMA_LOG set VERSION_ = '7.23.0'");
+    assertThatThrownBy(schema::verify).hasMessageContaining("engine schema is 7.23.0").hasMessageContaining("schema-upgrade");
+
+    SchemaUpgrade.Result result = schema.run();
+    assertThat(result.engineBefore()).isEqualTo("7.23.0");
+    assertThat(result.engineScripts()).containsExactly("org/camunda/bpm/engine/db/upgrade/postgres_engine_7.23_to_7.24.sql");
+    assertThat(result.engineAfter()).isEqualTo("7.24.0");
+    schema.verify();
+  }
+
+  @Test
+  void refusesASchemaNewerThanThisBuild() {
+    DriverManagerDataSource db = freshDatabase("schema_newer");
+    SchemaUpgrade schema = new SchemaUpgrade(db);
+    schema.run();
+    new JdbcTemplate(db).update("update ACT_GE_SCHEMA_LOG set VERSION_ = '7.25.0'");
+    assertThatThrownBy(schema::run).hasMessageContaining("7.25.0, newer than this Jospar's engine");
+    assertThatThrownBy(schema::verify).hasMessageContaining("7.25.0");
+  }
+
+  @Test
+  void theCommandSaysWhichVariablesAreMissingAndReportsWhatItDid() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = SchemaCommand.run(Map.of("JOSPAR_DB_URL", "jdbc:postgresql://localhost/x"), new PrintStream(out), new PrintStream(err));
+    assertThat(code).isOne();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("set JOSPAR_DB_USER, JOSPAR_DB_PASSWORD");
+
+    String url = EmbeddedPostgresSupport.newDatabase("schema_command");
+    code = SchemaCommand.run(Map.of("JOSPAR_DB_URL", url, "JOSPAR_DB_USER", "postgres", "JOSPAR_DB_PASSWORD", "postgres"),
+        new PrintStream(out), new PrintStream(err));
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine schema created, now 7.24.0").contains("Jospar migrations applied now: 3");
+
+    code = SchemaCommand.run(Map.of("JOSPAR_DB_URL", url.replace("/schema_command", "/no_such_database"), "JOSPAR_DB_USER", "postgres",
+        "JOSPAR_DB_PASSWORD", "postgres"), new PrintStream(out), new PrintStream(err));
+    assertThat(code).isOne();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("schema-upgrade failed: ").contains("no_such_database");
+  }
+}
