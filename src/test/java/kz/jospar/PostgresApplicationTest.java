@@ -82,7 +82,8 @@ class PostgresApplicationTest {
     assertThat(identityService.createGroupQuery().groupId("akimat-turkistan").singleResult().getName())
         .isEqualTo("Түркістан облысының әкімдігі");
     assertThat(identityService.createGroupQuery().groupType("role").list())
-        .extracting(g -> g.getId()).containsExactlyInAnyOrder("official", "supervisor", "coordinator", "auditor", "camunda-admin");
+        .extracting(g -> g.getId()).containsExactlyInAnyOrder("official", "supervisor", "coordinator", "auditor", "camunda-admin",
+            "monitoring");
     assertThat(identityService.createGroupQuery().groupType("body-supervisors").count()).isEqualTo(50);
   }
 

@@ -87,8 +87,14 @@ class KeycloakSecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
-    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
-        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
+        .authorizeHttpRequests(a -> a
+            // a load balancer's probes need no credentials and get UP/DOWN; signed-in callers also see the parts
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            // the figures of the whole plan: for the monitoring service account and administrators
+            .requestMatchers(path("/actuator/prometheus")).hasAnyAuthority(Roles.MONITORING, Roles.ADMIN)
+            .requestMatchers(path("/actuator/**")).denyAll()
+            .anyRequest().authenticated())
         .oauth2ResourceServer(r -> r.jwt(j -> j.jwtAuthenticationConverter(tokenConverter()))
             .authenticationEntryPoint(bearer()))
         .exceptionHandling(e -> e.authenticationEntryPoint(bearer()).accessDeniedHandler(ApiErrors.forbidden()))
@@ -107,7 +113,7 @@ class KeycloakSecurityConfiguration {
     endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
     http.authorizeHttpRequests(a -> a
             .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
-            .requestMatchers(path("/error"), path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            .requestMatchers(path("/error")).permitAll()
             .anyRequest().authenticated())
         // PKCE (S256) as the realm requires, also for this confidential client
         .oauth2Login(o -> o.authorizationEndpoint(a -> a.authorizationRequestResolver(pkce(registrations))))

@@ -18,7 +18,10 @@ public final class Roles {
    */
   public static final String ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
-  public static final List<String> ALL = List.of(OFFICIAL, SUPERVISOR, COORDINATOR, AUDITOR, ADMIN);
+  /** Scrapes the metrics (/actuator/prometheus) and reads health details; no rights in the engine. */
+  public static final String MONITORING = "monitoring";
+
+  public static final List<String> ALL = List.of(OFFICIAL, SUPERVISOR, COORDINATOR, AUDITOR, ADMIN, MONITORING);
 
   /** Camunda group type of a role group. */
   public static final String TYPE = "role";

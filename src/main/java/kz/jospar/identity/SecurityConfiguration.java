@@ -27,8 +27,14 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
     // Path patterns, not MVC matchers: /engine-rest is Jersey's servlet, not Spring MVC's.
-    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
-        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
+        .authorizeHttpRequests(a -> a
+            // a load balancer's probes need no credentials and get UP/DOWN; signed-in callers also see the parts
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            // the figures of the whole plan: for the monitoring service account and administrators
+            .requestMatchers(path("/actuator/prometheus")).hasAnyAuthority(Roles.MONITORING, Roles.ADMIN)
+            .requestMatchers(path("/actuator/**")).denyAll()
+            .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(basic()))
         .exceptionHandling(e -> e.authenticationEntryPoint(basic()).accessDeniedHandler(ApiErrors.forbidden()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,7 +53,7 @@ class SecurityConfiguration {
             .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
             // The webapps authenticate with their own login page and guard their own API and CSRF token.
             .requestMatchers(path("/camunda/**"), path("/camunda-welcome"), path("/lib/**")).permitAll()
-            .requestMatchers(path("/"), path("/error"), path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            .requestMatchers(path("/"), path("/error")).permitAll()
             .anyRequest().denyAll())
         .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
         .httpBasic(b -> b.disable())

@@ -56,7 +56,8 @@ public final class KeycloakRealmGenerator {
       new String[] {"supervisor", "Supervisor in a responsible body: approves or returns the body's reports"},
       new String[] {"coordinator", "Plan coordinator: accepts or returns reports, opens periods, sees the whole plan"},
       new String[] {"auditor", "Auditor: reads everything, changes nothing"},
-      new String[] {"admin", "Administrator: deploys, configures, restores (Camunda's camunda-admin group)"});
+      new String[] {"admin", "Administrator: deploys, configures, restores (Camunda's camunda-admin group)"},
+      new String[] {"monitoring", "Monitoring service account: scrapes /actuator/prometheus, reads health details"});
 
   /** Role group → realm role. */
   static final List<String[]> ROLE_GROUPS = List.of(
@@ -64,7 +65,8 @@ public final class KeycloakRealmGenerator {
       new String[] {Roles.SUPERVISOR, "supervisor"},
       new String[] {Roles.COORDINATOR, "coordinator"},
       new String[] {Roles.AUDITOR, "auditor"},
-      new String[] {Roles.ADMIN, "admin"});
+      new String[] {Roles.ADMIN, "admin"},
+      new String[] {Roles.MONITORING, "monitoring"});
 
   static final List<String> IDENTITY_SERVICE_ROLES = List.of("query-groups", "query-users", "view-users");
 

@@ -92,7 +92,7 @@ class KeycloakRealmTest {
     assertThat(texts(realm.path("supportedLocales"))).containsExactly("kk", "ru", "en");
     assertThat(realm.path("defaultLocale").asText()).isEqualTo("ru");
     assertThat(realm.path("roles").path("realm")).extracting(r -> r.path("name").asText())
-        .containsExactly("official", "supervisor", "coordinator", "auditor", "admin");
+        .containsExactly("official", "supervisor", "coordinator", "auditor", "admin", "monitoring");
     assertThat(realm.path("roles").path("realm")).allSatisfy(r -> assertThat(r.path("description").asText()).isNotBlank());
   }
 
@@ -137,9 +137,9 @@ class KeycloakRealmTest {
         "supervisor", List.of("supervisor"),
         "coordinator", List.of("coordinator"),
         "auditor", List.of("auditor"),
-        "camunda-admin", List.of("admin")));
+        "camunda-admin", List.of("admin"), "monitoring", List.of("monitoring")));
     assertThat(Roles.ALL).allSatisfy(role -> assertThat(roleGroups).containsKey(role));
-    assertThat(groups).hasSize(50 + 50 + 5);
+    assertThat(groups).hasSize(50 + 50 + Roles.ALL.size());
   }
 
   @Test

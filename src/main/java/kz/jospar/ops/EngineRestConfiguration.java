@@ -1,0 +1,86 @@
+package kz.jospar.ops;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine REST API as Camunda configures it, except for its three exception mappers: Jospar's
+ * answer a database outage with 503 and Retry-After, and hand every other failure to Camunda's
+ * own handling unchanged.
+ */
+@Configuration
+class EngineRestConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineRestConfiguration.class);
+
+  private static final Set<Class<?>> REPLACED = Set.of(ExceptionHandler.class, ProcessEngineExceptionHandler.class,
+      RestExceptionHandler.class);
+
+  @Bean
+  CamundaJerseyResourceConfig camundaJerseyResourceConfig() {
+    return new CamundaJerseyResourceConfig() {
+      @Override
+      protected void registerCamundaRestResources() {
+        registerClasses(CamundaRestResources.getResourceClasses());
+        for (Class<?> c : CamundaRestResources.getConfigurationClasses()) {
+          if (!REPLACED.contains(c)) {
+            register(c);
+          }
+        }
+        register(AnyFailure.class);
+        register(EngineFailure.class);
+        register(RestFailure.class);
+        register(JacksonFeature.class);
+      }
+    };
+  }
+
+  static Response respond(Throwable failure) {
+    if (DatabaseUnavailable.isCause(failure)) {
+      log.warn("Engine REST answered 503: database unavailable ({})", DatabaseUnavailableFilter.rootMessage(failure));
+      return Response.status(503).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+          .entity(DatabaseUnavailable.body()).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    return ExceptionHandlerHelper.getInstance().getResponse(failure);
+  }
+
+  @Provider
+  public static class AnyFailure implements ExceptionMapper<Throwable> {
+    @Override
+    public Response toResponse(Throwable failure) {
+      return respond(failure);
+    }
+  }
+
+  @Provider
+  public static class EngineFailure implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException failure) {
+      return respond(failure);
+    }
+  }
+
+  @Provider
+  public static class RestFailure implements ExceptionMapper<RestException> {
+    @Override
+    public Response toResponse(RestException failure) {
+      return respond(failure);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package kz.jospar.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import kz.jospar.support.EmbeddedPostgresSupport;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What an operator sees of a node: health (public status, details for signed-in callers; probes),
+ * Prometheus figures (monitoring and admin only), and a failing job that retries on the configured
+ * schedule and then becomes an incident, shown by the health endpoint and the metrics.
+ */
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"jospar.demo.allow-any-database=true", "JOSPAR_JOB_RETRY_CYCLE=PT1S,PT2S", "JOSPAR_NODE_ID=node-under-test",
+        "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500"})
+@ActiveProfiles({"demo", "postgres"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperationsEndpointsTest {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresSupport.register(registry, "jospar_ops");
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityService identityService;
+
+  static final String MONITOR_PASSWORD = "scraper-" + System.nanoTime();
+
+  @Test
+  @Order(1)
+  void healthAndProbesArePublicButOnlyStatus() {
+    ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+    assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(health.getBody()).startsWith("{\"status\":\"UP\"").doesNotContain("components", "details");
+    assertThat(http.getForEntity("/actuator/health/liveness", String.class).getBody()).contains("\"UP\"");
+    assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    String detailed = http.withBasicAuth("coordinator", "demo").getForObject("/actuator/health/readiness", String.class);
+    assertThat(detailed).contains("\"db\"", "\"engine\"", "\"jobExecutor\"", "\"lockOwner\":\"node-under-test\"", "\"deployments\":1");
+  }
+
+  @Test
+  @Order(2)
+  void prometheusIsForMonitoringAndAdministratorsOnly() {
+    assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("akimat-turkistan.official", "demo").getForEntity("/actuator/prometheus", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.getForEntity("/actuator/env", String.class).getStatusCode()).isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("admin", "demo").getForEntity("/actuator/env", String.class).getStatusCode())
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+
+    User scraper = identityService.newUser("scraper");
+    scraper.setPassword(MONITOR_PASSWORD);
+    identityService.saveUser(scraper);
+    identityService.createMembership("scraper", "monitoring");
+    ResponseEntity<String> metrics = http.withBasicAuth("scraper", MONITOR_PASSWORD).getForEntity("/actuator/prometheus", String.class);
+    assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(metrics.getBody()).contains("jospar_reports_overdue{", "jospar_jobs_due{", "jospar_incidents{",
+        "jospar_escalations_total{", "level=\"1\"", "node=\"node-under-test\"");
+  }
+
+  @Test
+  @Order(3)
+  void aFailingJobRetriesOnTheConfiguredScheduleThenRaisesAnIncidentSeenInHealthAndMetrics() {
+    BpmnModelInstance failing = Bpmn.createExecutableProcess("OpsFailingJob").camundaHistoryTimeToLive(1)
+        .startEvent().serviceTask("Task_Fails").camundaAsyncBefore().camundaExpression("${undefinedBean.call()}")
+        .endEvent().done();
+    engine.getRepositoryService().createDeployment().addModelInstance("ops-failing.bpmn", failing).deploy();
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("OpsFailingJob").getId();
+
+    // after the first failure the job waits 1 s, then 2 s: the configured cycle, not Camunda's "3 times at once"
+    await().atMost(Duration.ofSeconds(20)).until(() -> job(instance).getRetries() == 2);
+    Job afterFirst = job(instance);
+    assertThat(afterFirst.getExceptionMessage()).contains("undefinedBean");
+    assertThat(afterFirst.getDuedate()).isAfter(new Date(System.currentTimeMillis() - 1000));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(instance).count() == 1);
+    Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("Task_Fails");
+    assertThat(job(instance).getRetries()).isZero();
+    List<String> hosts = engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance).failureLog().list()
+        .stream().map(l -> l.getHostname()).distinct().toList();
+    assertThat(hosts).containsExactly("node-under-test");
+    assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance).failureLog().count()).isEqualTo(3);
+
+    ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+    assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(health.getBody()).startsWith("{\"status\":\"INCIDENTS\"").doesNotContain("components", "Task_Fails");
+    assertThat(http.withBasicAuth("admin", "demo").getForObject("/actuator/health", String.class))
+        .contains("\"incidents\"", "\"open\":1", "Task_Fails in " + instance);
+    // readiness does not take a node out of service for an incident
+    assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+        http.withBasicAuth("scraper", MONITOR_PASSWORD).getForObject("/actuator/prometheus", String.class))
+        .containsPattern("jospar_incidents\\{[^}]*\\} 1\\.0"));
+
+    // the runbook's resolution: fix the cause, then give the job retries again (Cockpit: "Retry")
+    engine.getRepositoryService().createDeployment().addModelInstance("ops-failing.bpmn", Bpmn.createExecutableProcess("OpsFailingJob")
+        .camundaHistoryTimeToLive(1).startEvent().endEvent().done()).deploy();
+    engine.getRuntimeService().deleteProcessInstance(instance, "resolved in the test");
+    assertThat(http.getForEntity("/actuator/health", String.class).getBody()).startsWith("{\"status\":\"UP\"");
+  }
+
+  Job job(String instance) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+  }
+}
