@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database outage from other failures, and the answer a caller gets for one: 503 with a
@@ -27,6 +28,14 @@ public final class DatabaseUnavailable {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
           || t instanceof CannotCreateTransactionException || t instanceof ConnectException) {
+        return true;
+      }
+      // the pool closed a connection the server dropped (HikariCP gives no SQL state), or a rollback
+      // could not even be sent: both only happen when the connection is gone
+      if (t instanceof SQLException && "Connection is closed".equals(t.getMessage())) {
+        return true;
+      }
+      if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
         return true;
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {

@@ -4,7 +4,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -21,8 +23,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine REST API as Camunda configures it, except for its three exception mappers: Jospar's
- * answer a database outage with 503 and Retry-After, and hand every other failure to Camunda's
- * own handling unchanged.
+ * answer a database outage with 503 and Retry-After, a concurrent change of the same task (an
+ * optimistic locking conflict, which Camunda answers with 500) with 409 and what to do, and hand
+ * every other failure to Camunda's own handling unchanged.
  */
 @Configuration
 class EngineRestConfiguration {
@@ -57,7 +60,24 @@ class EngineRestConfiguration {
       return Response.status(503).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
           .entity(DatabaseUnavailable.body()).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
+    if (concurrentChange(failure)) {
+      // a timer or another person changed the same report in the same instant; Camunda says 500
+      return Response.status(409).entity(Map.of("type", "ConcurrentChange", "status", 409, "message", CONCURRENT_CHANGE))
+          .type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
     return ExceptionHandlerHelper.getInstance().getResponse(failure);
+  }
+
+  static final String CONCURRENT_CHANGE = "This task changed at the same moment (a deadline passed, or someone else acted on it), so "
+      + "nothing of this request was saved. Open the task again and repeat.";
+
+  static boolean concurrentChange(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockingException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Provider

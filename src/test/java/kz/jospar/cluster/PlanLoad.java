@@ -34,7 +34,11 @@ final class PlanLoad {
   static List<Period> periods(JosparNode node, int from, int to) throws IOException {
     List<Period> periods = new ArrayList<>();
     for (int year = from; year <= to; year++) {
-      JsonNode view = JSON.readTree(node.get("/api/plan/calendar?year=" + year, COORDINATOR).body());
+      HttpResponse<String> response = node.get("/api/plan/calendar?year=" + year, COORDINATOR);
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("calendar of " + year + " answered " + response.statusCode() + ": " + response.body());
+      }
+      JsonNode view = JSON.readTree(response.body());
       for (JsonNode p : view.path("entries")) {
         periods.add(new Period(p.path("row").asText(), p.path("key").asText()));
       }
@@ -46,8 +50,11 @@ final class PlanLoad {
   static Opened open(JosparNode node, Period period, OffsetDateTime dueAt) throws IOException {
     HttpResponse<String> response = node.post("/api/plan/periods", COORDINATOR,
         Map.of("row", period.row(), "period", period.key(), "dueAt", dueAt.toString()));
+    if (response.statusCode() == 409) {
+      return null; // already open: refused, as it should be
+    }
     if (response.statusCode() != 201) {
-      return null;
+      throw new IllegalStateException("opening " + period + " answered " + response.statusCode() + ": " + response.body());
     }
     JsonNode body = JSON.readTree(response.body());
     int escalating = 0;

@@ -65,6 +65,18 @@ class OperationsEndpointsTest {
     assertThat(detailed).contains("\"db\"", "\"engine\"", "\"jobExecutor\"", "\"lockOwner\":\"node-under-test\"", "\"deployments\":1");
   }
 
+  @Autowired org.springframework.boot.actuate.health.HttpCodeStatusMapper statusMapper;
+
+  @Test
+  @Order(1)
+  void aNodeThatIsDownOrStartingAnswers503AndIncidentsDoNotTakeItOutOfService() {
+    // a custom mapping replaces Spring Boot's defaults: a DOWN answered 200 once, and load balancers sent traffic to it
+    assertThat(statusMapper.getStatusCode(org.springframework.boot.actuate.health.Status.DOWN)).isEqualTo(503);
+    assertThat(statusMapper.getStatusCode(org.springframework.boot.actuate.health.Status.OUT_OF_SERVICE)).isEqualTo(503);
+    assertThat(statusMapper.getStatusCode(new org.springframework.boot.actuate.health.Status("INCIDENTS"))).isEqualTo(200);
+    assertThat(statusMapper.getStatusCode(org.springframework.boot.actuate.health.Status.UP)).isEqualTo(200);
+  }
+
   @Test
   @Order(2)
   void prometheusIsForMonitoringAndAdministratorsOnly() {
