@@ -130,6 +130,19 @@ class KeycloakSecurityTest {
   }
 
   @Test
+  @Order(0)
+  void readinessTakesKeycloakAndPrometheusTakesAMonitoringOrAdminToken() throws Exception {
+    HttpResponse<String> ready = call("GET", "/actuator/health/readiness", token("admin"), null);
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(json.readTree(ready.body()).path("components").path("keycloak").path("status").asText()).isEqualTo("UP");
+    assertThat(json.readTree(ready.body()).path("components").path("keycloak").path("details").path("issuer").asText())
+        .isEqualTo(keycloak.issuer());
+    assertThat(call("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+    assertThat(call("GET", "/actuator/prometheus", token("coordinator"), null).statusCode()).isEqualTo(403);
+    assertThat(call("GET", "/actuator/prometheus", token("admin"), null).body()).contains("jospar_reports_overdue");
+  }
+
+  @Test
   @Order(1)
   void theCoordinatorOpensAPeriodWithAToken() throws Exception {
     assertThat(call("POST", "/api/plan/periods", token("akimat-turkistan.supervisor"), Map.of("row", "4.9", "period", "2026")).statusCode())

@@ -54,9 +54,14 @@ class OperationsHealth {
   }
 
   @Bean
-  HealthIndicator jobExecutorHealthIndicator(ProcessEngine engine, OperationsSnapshot snapshot) {
+  HealthIndicator jobExecutorHealthIndicator(ProcessEngine engine, OperationsSnapshot snapshot,
+      @Value("${camunda.bpm.job-execution.enabled:true}") boolean enabled) {
     return () -> {
       JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+      if (!enabled) {
+        // a node set up to serve requests only: the other nodes run the jobs
+        return Health.up().withDetail("active", false).withDetail("disabled", "camunda.bpm.job-execution.enabled=false").build();
+      }
       if (executor == null || !executor.isActive()) {
         return Health.down().withDetail("active", false).build();
       }

@@ -8,6 +8,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import kz.jospar.reporting.ReportProcess.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -111,7 +114,15 @@ class ReportRepository {
   void event(String cycleKey, String body, Event event, String actor, OffsetDateTime now, String reason) {
     jdbc.update("INSERT INTO jospar_report_event (cycle_key, body_code, event, actor, occurred_at, reason) VALUES (?, ?, ?, ?, ?, ?)",
         cycleKey, body, event.name(), actor, ts(now), reason);
+    // one line per step for operators, with the cycle and body in the log context; never the
+    // report's text or a reason (people's words stay in the database, behind its authorizations)
+    try (MDC.MDCCloseable c = MDC.putCloseable("cycle", cycleKey);
+        MDC.MDCCloseable b = MDC.putCloseable("body", body == null ? "" : body)) {
+      log.info("{} {}{} by {}", event, cycleKey, body == null ? "" : " " + body, actor);
+    }
   }
+
+  private static final Logger log = LoggerFactory.getLogger(ReportRepository.class);
 
   List<ReportEvent> events(String cycleKey) {
     return jdbc.query("SELECT * FROM jospar_report_event WHERE cycle_key = ? ORDER BY id",

@@ -36,7 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"jospar.demo.allow-any-database=true", "JOSPAR_JOB_RETRY_CYCLE=PT1S,PT2S", "JOSPAR_NODE_ID=node-under-test",
-        "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500"})
+        "camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=500",
+        "logging.structured.format.console=ecs"})
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 @ActiveProfiles({"demo", "postgres"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperationsEndpointsTest {
@@ -138,6 +140,33 @@ class OperationsEndpointsTest {
         .camundaHistoryTimeToLive(1).startEvent().endEvent().done()).deploy();
     engine.getRuntimeService().deleteProcessInstance(instance, "resolved in the test");
     assertThat(http.getForEntity("/actuator/health", String.class).getBody()).startsWith("{\"status\":\"UP\"");
+  }
+
+  @Test
+  @Order(4)
+  void logsCarryTheProcessTaskAndBodyButNeverTheReportOrTheCredentials(org.springframework.boot.test.system.CapturedOutput output) {
+    org.springframework.http.HttpHeaders json = new org.springframework.http.HttpHeaders();
+    json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    assertThat(http.withBasicAuth("coordinator", "demo").postForEntity("/api/plan/periods", new org.springframework.http.HttpEntity<>(
+        java.util.Map.of("row", "4.8", "period", "2026-H2"), json), String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String task = engine.getTaskService().createTaskQuery().taskCandidateGroup("akimat-turkistan").taskDefinitionKey("Task_SubmitReport")
+        .singleResult().getId();
+    String secret = "Confidential-report-text-" + System.nanoTime();
+    org.springframework.boot.test.web.client.TestRestTemplate official = http.withBasicAuth("akimat-turkistan.official", "demo");
+    official.postForEntity("/engine-rest/task/" + task + "/claim", new org.springframework.http.HttpEntity<>(
+        java.util.Map.of("userId", "akimat-turkistan.official"), json), String.class);
+    ResponseEntity<String> done = official.postForEntity("/engine-rest/task/" + task + "/complete", new org.springframework.http.HttpEntity<>(
+        java.util.Map.of("variables", java.util.Map.of("reportText", java.util.Map.of("value", secret, "type", "String"),
+            "reportDocument", java.util.Map.of("value", java.util.Base64.getEncoder().encodeToString("%PDF-1.4".getBytes()), "type", "File",
+                "valueInfo", java.util.Map.of("filename", "r.pdf", "mimetype", "application/pdf")))), json), String.class);
+    assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    String submitted = output.getOut().lines().filter(l -> l.contains("SUBMITTED 4.8/2026-H2 akimat-turkistan")).findFirst().orElseThrow();
+    assertThat(submitted).startsWith("{").contains("\"body\":\"akimat-turkistan\"", "\"cycle\":\"4.8/2026-H2\"",
+        "\"processInstanceId\":\"", "\"user\":\"akimat-turkistan.official\"", "\"taskId\":\"" + task + "\"",
+        "\"node\":{\"name\":\"node-under-test\"}");
+    String basic = java.util.Base64.getEncoder().encodeToString("akimat-turkistan.official:demo".getBytes());
+    assertThat(output.getAll()).doesNotContain(secret, basic);
   }
 
   Job job(String instance) {
