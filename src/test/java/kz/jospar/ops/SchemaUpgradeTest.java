@@ -45,6 +45,28 @@ class SchemaUpgradeTest {
   }
 
   @Test
+  void theJobAcquisitionReadsTheDueJobsThroughTheIndexInsteadOfScanningTheFutureTimers() {
+    DriverManagerDataSource db = freshDatabase("schema_acquisition");
+    new SchemaUpgrade(db).run();
+    JdbcTemplate jdbc = new JdbcTemplate(db);
+    // a plan in full swing: 50,000 timers far ahead (reminders and escalations of open reports), 200 due now
+    jdbc.update("insert into ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, PROCESS_INSTANCE_ID_, RETRIES_, DUEDATE_, HANDLER_TYPE_, "
+        + "SUSPENSION_STATE_, PRIORITY_) select 'j' || g, 1, 'timer', true, 'p' || g, 3, "
+        + "case when g % 250 = 0 then now() - interval '1 minute' else now() + (g || ' minutes')::interval end, "
+        + "'timer-transition', 1, 0 from generate_series(1, 50000) g");
+    jdbc.execute("analyze ACT_RU_JOB");
+    // the statement Camunda 7.24 sends (Job.xml selectNextJobsToExecute, acquisition by due date, due dates never null)
+    String acquisition = "select RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_ from ACT_RU_JOB RES "
+        + "where (RES.RETRIES_ > 0) and (RES.DUEDATE_ <= now()) and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < now()) "
+        + "and RES.SUSPENSION_STATE_ = 1 and ((RES.EXCLUSIVE_ = true and not exists (select J2.ID_ from ACT_RU_JOB J2 "
+        + "where J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ and (J2.EXCLUSIVE_ = true) and (J2.LOCK_OWNER_ is not null "
+        + "and J2.LOCK_EXP_TIME_ >= now()))) or RES.EXCLUSIVE_ = false) order by RES.DUEDATE_ asc limit 8";
+    String plan = String.join("\n", jdbc.queryForList("explain " + acquisition, String.class));
+    assertThat(plan).as(plan).contains("jospar_ix_job_acquisition").doesNotContain("Seq Scan on act_ru_job res");
+    assertThat(jdbc.queryForList(acquisition)).hasSize(8);
+  }
+
+  @Test
   void upgradesAnOlderEngineSchemaWithCamundasScripts() {
     DriverManagerDataSource db = freshDatabase("schema_older");
     SchemaUpgrade schema = new SchemaUpgrade(db);
