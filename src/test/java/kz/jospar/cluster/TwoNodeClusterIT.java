@@ -112,8 +112,8 @@ class TwoNodeClusterIT {
     System.out.println("deadline jobs by node: " + byNode);
     assertThat(byNode).extracting(r -> r.get("node")).containsExactly("node-a", "node-b");
     assertThat(byNode.stream().mapToLong(r -> ((Number) r.get("jobs")).longValue()).sum()).isEqualTo(reports);
-    // each node did a real share, not one stray job (an idle node polls at least every max-wait, 5 s)
-    assertThat(byNode).allSatisfy(r -> assertThat(((Number) r.get("jobs")).longValue()).isGreaterThan(reports / 50));
+    // each node did a real share (measured: 48-50 % each in three runs with the configured acquisition of 4 and queue of 16)
+    assertThat(byNode).allSatisfy(r -> assertThat(((Number) r.get("jobs")).longValue()).isGreaterThan(reports / 5));
   }
 
   @Test
