@@ -1,5 +1,6 @@
 package kz.jospar;
 
+import kz.jospar.ops.ClusterNode;
 import kz.jospar.ops.SchemaCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,6 +11,11 @@ public class JosparApplication {
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals(SchemaCommand.NAME)) {
       System.exit(SchemaCommand.run(System.getenv(), System.out, System.err));
+    }
+    // one name for this node everywhere (lock owner, job log, metrics tag, log field), also when
+    // JOSPAR_NODE_ID is not set
+    if (System.getenv("JOSPAR_NODE_ID") == null && System.getProperty("jospar.node-id") == null) {
+      System.setProperty("jospar.node-id", ClusterNode.defaultId());
     }
     SpringApplication.run(JosparApplication.class, args);
   }

@@ -44,7 +44,8 @@ public class ClusterNode extends AbstractProcessEnginePlugin {
     log.info("Cluster node '{}'", id);
   }
 
-  private static String defaultId() {
+  /** The host name with the process id: unique, but new on each restart. */
+  public static String defaultId() {
     String host;
     try {
       host = InetAddress.getLocalHost().getHostName();

@@ -45,7 +45,13 @@ public class OperationsSnapshot {
     return current;
   }
 
-  /** Reads afresh, bypassing the cache (health checks and tests). */
+  /** The last reading, without reading; empty (all -1) before the first. */
+  public Figures lastOrEmpty() {
+    Figures current = last;
+    return current != null ? current : new Figures(clock.instant(), Map.of(), -1, -1, -1, -1, -1, -1);
+  }
+
+  /** Reads afresh, bypassing the cache (tests). */
   public Figures read() {
     Instant now = clock.instant();
     Timestamp ts = Timestamp.from(now);

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class RequestLogContext {
 
-  static final Pattern TASK_PATH = Pattern.compile("^/engine-rest/task/([0-9a-fA-F-]{1,64})(/.*)?$");
+  /** A task in the engine REST API or in the webapps' own API (Tasklist). */
+  static final Pattern TASK_PATH = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([0-9a-fA-F-]{1,64})(/.*)?$");
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> requestLogContextFilter() {
@@ -35,8 +37,10 @@ class RequestLogContext {
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        boolean known = caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken);
         Matcher task = TASK_PATH.matcher(request.getRequestURI());
-        try (MDC.MDCCloseable u = MDC.putCloseable("user", caller == null ? "" : caller.getName());
+        // webapp requests sign in with the webapps' own session (not known here): no user rather than a wrong one
+        try (MDC.MDCCloseable u = MDC.putCloseable("user", known ? caller.getName() : "");
             MDC.MDCCloseable t = MDC.putCloseable("taskId", task.matches() ? task.group(1) : "")) {
           chain.doFilter(request, response);
         }

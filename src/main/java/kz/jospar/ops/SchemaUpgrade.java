@@ -26,8 +26,9 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  * started on a schema that is behind refuses to start and says so ({@link #verify}). The demo runs
  * it on every start.
  *
- * <p>Each engine script and each migration commits on its own: a failure leaves the schema at the
- * last complete step, and running the step again continues from there.
+ * <p>Creating the engine's tables is one transaction; each upgrade script and each migration commits
+ * on its own: a failure leaves the schema at the last complete step, and running the step again
+ * continues from there.
  */
 public final class SchemaUpgrade {
 
@@ -67,11 +68,15 @@ public final class SchemaUpgrade {
     String before = engineVersion();
     List<String> scripts = new ArrayList<>();
     if (before == null) {
+      // all seven in one transaction (PostgreSQL's DDL is transactional): a failure leaves no half
+      // schema whose log would claim it complete
+      List<Resource> create = new ArrayList<>();
       for (String component : ENGINE_COMPONENTS) {
         String name = "org/camunda/bpm/engine/db/create/activiti." + camundaDatabaseType() + ".create." + component + ".sql";
-        execute(new ClassPathResource(name, ProcessEngine.class.getClassLoader()));
+        create.add(new ClassPathResource(name, ProcessEngine.class.getClassLoader()));
         scripts.add(name);
       }
+      execute(create.toArray(Resource[]::new));
     } else {
       int[] from = minor(before);
       int[] to = minor(ENGINE_VERSION);
@@ -109,6 +114,11 @@ public final class SchemaUpgrade {
       throw new SchemaBehindException("the database's engine schema is " + engine + " but this Jospar runs Camunda "
           + ENGINE_VERSION + "; " + HOW_TO_UPGRADE);
     }
+    List<String> missing = missingComponentTables();
+    if (!missing.isEmpty()) {
+      throw new SchemaBehindException("the engine schema is incomplete, tables missing: " + String.join(", ", missing)
+          + "; restore the database from its last backup, or drop the partial schema and run the schema step again");
+    }
     MigrationInfo[] pending = flyway().info().pending();
     if (pending.length > 0) {
       List<String> names = new ArrayList<>();
@@ -135,6 +145,25 @@ public final class SchemaUpgrade {
     }
   }
 
+  /** One table of each engine component: a schema that has its log but lacks one of these is not whole. */
+  private static final String[] COMPONENT_TABLES = {
+    "act_ru_execution", "act_re_case_def", "act_re_decision_def", "act_hi_procinst", "act_hi_caseinst", "act_hi_decinst", "act_id_user"
+  };
+
+  List<String> missingComponentTables() {
+    List<String> missing = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      for (String table : COMPONENT_TABLES) {
+        if (!tableExists(c, table)) {
+          missing.add(table.toUpperCase(Locale.ROOT));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the schema: " + e.getMessage(), e);
+    }
+    return missing;
+  }
+
   Flyway flyway() {
     return Flyway.configure()
         .dataSource(dataSource)
@@ -146,7 +175,7 @@ public final class SchemaUpgrade {
         .load();
   }
 
-  private void execute(Resource script) {
+  private void execute(Resource... script) {
     ResourceDatabasePopulator populator = new ResourceDatabasePopulator(script);
     populator.setSqlScriptEncoding("UTF-8");
     try (Connection c = dataSource.getConnection()) {
@@ -157,14 +186,22 @@ public final class SchemaUpgrade {
         c.commit();
       } catch (RuntimeException e) {
         c.rollback();
-        throw new IllegalStateException("the schema script " + script.getDescription() + " failed, nothing of it was kept: "
+        throw new IllegalStateException("the schema script " + describe(script) + " failed, nothing of it was kept: "
             + e.getMessage(), e);
       } finally {
         c.setAutoCommit(auto);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot run " + script.getDescription() + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot run " + describe(script) + ": " + e.getMessage(), e);
     }
+  }
+
+  private static String describe(Resource... scripts) {
+    List<String> names = new ArrayList<>();
+    for (Resource r : scripts) {
+      names.add(r.getFilename());
+    }
+    return String.join(", ", names);
   }
 
   private String camundaDatabaseType() {

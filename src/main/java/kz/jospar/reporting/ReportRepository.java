@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Repository;
 
 /** Jospar's own tables, in the engine's transaction (same data source, same Spring transaction). */
@@ -114,11 +116,35 @@ class ReportRepository {
   void event(String cycleKey, String body, Event event, String actor, OffsetDateTime now, String reason) {
     jdbc.update("INSERT INTO jospar_report_event (cycle_key, body_code, event, actor, occurred_at, reason) VALUES (?, ?, ?, ?, ?, ?)",
         cycleKey, body, event.name(), actor, ts(now), reason);
-    // one line per step for operators, with the cycle and body in the log context; never the
-    // report's text or a reason (people's words stay in the database, behind its authorizations)
-    try (MDC.MDCCloseable c = MDC.putCloseable("cycle", cycleKey);
-        MDC.MDCCloseable b = MDC.putCloseable("body", body == null ? "" : body)) {
-      log.info("{} {}{} by {}", event, cycleKey, body == null ? "" : " " + body, actor);
+    // one line per step for operators, with the cycle and body in the log context, written once the
+    // step is committed (a step rolled back by a conflict or an outage is not logged as done); never
+    // the report's text or a reason (people's words stay in the database, behind its authorizations)
+    java.util.Map<String, String> context = MDC.getCopyOfContextMap(); // the engine's process instance, activity, the request's user
+    Runnable line = () -> {
+      java.util.Map<String, String> before = MDC.getCopyOfContextMap();
+      if (context != null) {
+        MDC.setContextMap(context);
+      }
+      try (MDC.MDCCloseable c = MDC.putCloseable("cycle", cycleKey);
+          MDC.MDCCloseable b = MDC.putCloseable("body", body == null ? "" : body)) {
+        log.info("{} {}{} by {}", event, cycleKey, body == null ? "" : " " + body, actor);
+      } finally {
+        if (before != null) {
+          MDC.setContextMap(before);
+        } else {
+          MDC.clear();
+        }
+      }
+    };
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          line.run();
+        }
+      });
+    } else {
+      line.run();
     }
   }
 

@@ -41,10 +41,11 @@ final class JosparNode implements AutoCloseable {
   JosparNode(String id, String databaseUrl, Map<String, String> extraEnv) {
     this.id = id;
     this.port = freePort();
-    this.env = new HashMap<>(extraEnv);
+    this.env = new HashMap<>();
     env.put("JOSPAR_DB_URL", databaseUrl);
     env.put("JOSPAR_DB_USER", "postgres");
     env.put("JOSPAR_DB_PASSWORD", "postgres");
+    env.putAll(extraEnv);
     env.put("JOSPAR_NODE_ID", id);
     env.put("JOSPAR_PORT", String.valueOf(port));
     env.put("SPRING_PROFILES_ACTIVE", "demo,postgres");

@@ -213,10 +213,13 @@ class PostgresOperationsIT {
     Path dump = DATA.resolve("jospar.dump");
     run(List.of(tool("pg_dump"), "--format=custom", "--host=localhost", "--port=" + port, "--username=postgres", "--dbname=jospar",
         "--file=" + dump));
-    new JdbcTemplate(server.getPostgresDatabase()).execute("CREATE DATABASE jospar_restored");
+    // as the README says: the restored database belongs to the application's own role, not to a superuser
+    JdbcTemplate admin = new JdbcTemplate(server.getPostgresDatabase());
+    admin.execute("CREATE ROLE jospar LOGIN PASSWORD 'restore-test'");
+    admin.execute("CREATE DATABASE jospar_restored OWNER jospar");
     run(List.of(tool("pg_restore"), "--host=localhost", "--port=" + port, "--username=postgres", "--dbname=jospar_restored",
-        "--no-owner", "--exit-on-error", dump.toString()));
-    JdbcTemplate restored = new JdbcTemplate(new DriverManagerDataSource(url("jospar_restored"), "postgres", "postgres"));
+        "--no-owner", "--role=jospar", "--exit-on-error", dump.toString()));
+    JdbcTemplate restored = new JdbcTemplate(new DriverManagerDataSource(url("jospar_restored"), "jospar", "restore-test"));
 
     for (String table : TABLES) {
       assertThat(count(restored, "select count(*) from " + table)).as(table).isEqualTo(count(db, "select count(*) from " + table))
@@ -229,7 +232,8 @@ class PostgresOperationsIT {
     assertThat(restored.queryForObject(tasks, String.class)).isEqualTo(db.queryForObject(tasks, String.class));
 
     // a node on the restored database carries on where the old one stopped
-    JosparNode again = new JosparNode("node-restored", url("jospar_restored"), Map.of()).start().awaitReady(Duration.ofMinutes(3));
+    JosparNode again = new JosparNode("node-restored", url("jospar_restored"), Map.of("JOSPAR_DB_USER", "jospar",
+        "JOSPAR_DB_PASSWORD", "restore-test")).start().awaitReady(Duration.ofMinutes(3));
     try {
       Map<String, Object> submitted = restored.queryForMap("select t.ID_ as task, r.body_code as body from ACT_RU_TASK t "
           + "join jospar_body_report r on r.process_instance_id = t.PROC_INST_ID_ "

@@ -30,7 +30,7 @@ class SchemaUpgradeTest {
     assertThat(first.engineBefore()).isNull();
     assertThat(first.engineAfter()).isEqualTo(SchemaUpgrade.ENGINE_VERSION).startsWith("7.24");
     assertThat(first.engineScripts()).hasSize(7);
-    assertThat(first.josparApplied()).isEqualTo(3);
+    assertThat(first.josparApplied()).isEqualTo(4);
     JdbcTemplate jdbc = new JdbcTemplate(db);
     assertThat(jdbc.queryForObject("select count(*) from jospar_cycle", Integer.class)).isZero();
     assertThat(jdbc.queryForObject("select count(*) from ACT_RU_TASK", Integer.class)).isZero();
@@ -41,7 +41,7 @@ class SchemaUpgradeTest {
     SchemaUpgrade.Result again = schema.run();
     assertThat(again.engineScripts()).isEmpty();
     assertThat(again.josparApplied()).isZero();
-    assertThat(again.josparVersion()).isEqualTo(first.josparVersion()).isEqualTo("3");
+    assertThat(again.josparVersion()).isEqualTo(first.josparVersion()).isEqualTo("4");
   }
 
   @Test
@@ -83,6 +83,30 @@ class SchemaUpgradeTest {
   }
 
   @Test
+  void aFailedCreationLeavesNothingBehindAndTheNextRunCompletesIt() {
+    DriverManagerDataSource db = freshDatabase("schema_failed_create");
+    JdbcTemplate jdbc = new JdbcTemplate(db);
+    jdbc.execute("create table act_hi_procinst (blocker int)"); // something in the way of the history script
+    SchemaUpgrade schema = new SchemaUpgrade(db);
+    assertThatThrownBy(schema::run).hasMessageContaining("failed, nothing of it was kept");
+    assertThat(schema.engineVersion()).as("no schema log claiming a whole schema").isNull();
+    assertThat(jdbc.queryForObject("select count(*) from pg_tables where tablename = 'act_ru_execution'", Integer.class)).isZero();
+
+    jdbc.execute("drop table act_hi_procinst");
+    assertThat(schema.run().engineScripts()).hasSize(7);
+    schema.verify();
+  }
+
+  @Test
+  void aNodeRefusesAnEngineSchemaWithAComponentMissing() {
+    DriverManagerDataSource db = freshDatabase("schema_partial");
+    SchemaUpgrade schema = new SchemaUpgrade(db);
+    schema.run();
+    new JdbcTemplate(db).execute("drop table ACT_HI_PROCINST");
+    assertThatThrownBy(schema::verify).hasMessageContaining("incomplete, tables missing: ACT_HI_PROCINST");
+  }
+
+  @Test
   void refusesASchemaNewerThanThisBuild() {
     DriverManagerDataSource db = freshDatabase("schema_newer");
     SchemaUpgrade schema = new SchemaUpgrade(db);
@@ -104,7 +128,7 @@ class SchemaUpgradeTest {
     code = SchemaCommand.run(Map.of("JOSPAR_DB_URL", url, "JOSPAR_DB_USER", "postgres", "JOSPAR_DB_PASSWORD", "postgres"),
         new PrintStream(out), new PrintStream(err));
     assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine schema created, now 7.24.0").contains("Jospar migrations applied now: 3");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine schema created, now 7.24.0").contains("Jospar migrations applied now: 4");
 
     code = SchemaCommand.run(Map.of("JOSPAR_DB_URL", url.replace("/schema_command", "/no_such_database"), "JOSPAR_DB_USER", "postgres",
         "JOSPAR_DB_PASSWORD", "postgres"), new PrintStream(out), new PrintStream(err));
