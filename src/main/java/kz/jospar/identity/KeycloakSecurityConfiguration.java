@@ -34,7 +34,6 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The keycloak profile: the APIs take Keycloak's bearer tokens (signature, issuer, audience and
@@ -87,14 +86,7 @@ class KeycloakSecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
-    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
-        .authorizeHttpRequests(a -> a
-            // a load balancer's probes need no credentials and get UP/DOWN; signed-in callers also see the parts
-            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-            // the figures of the whole plan: for the monitoring service account and administrators
-            .requestMatchers(path("/actuator/prometheus")).hasAnyAuthority(Roles.MONITORING, Roles.ADMIN)
-            .requestMatchers(path("/actuator/**")).denyAll()
-            .anyRequest().authenticated())
+    http.securityMatcher(ApiAccess.PATHS).authorizeHttpRequests(ApiAccess::rules)
         .oauth2ResourceServer(r -> r.jwt(j -> j.jwtAuthenticationConverter(tokenConverter()))
             .authenticationEntryPoint(bearer()))
         .exceptionHandling(e -> e.authenticationEntryPoint(bearer()).accessDeniedHandler(ApiErrors.forbidden()))

@@ -11,7 +11,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may call what without Keycloak (the embedded default and the plain postgres profile): the
@@ -27,14 +26,7 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
     // Path patterns, not MVC matchers: /engine-rest is Jersey's servlet, not Spring MVC's.
-    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/actuator/**")))
-        .authorizeHttpRequests(a -> a
-            // a load balancer's probes need no credentials and get UP/DOWN; signed-in callers also see the parts
-            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-            // the figures of the whole plan: for the monitoring service account and administrators
-            .requestMatchers(path("/actuator/prometheus")).hasAnyAuthority(Roles.MONITORING, Roles.ADMIN)
-            .requestMatchers(path("/actuator/**")).denyAll()
-            .anyRequest().authenticated())
+    http.securityMatcher(ApiAccess.PATHS).authorizeHttpRequests(ApiAccess::rules)
         .httpBasic(b -> b.authenticationEntryPoint(basic()))
         .exceptionHandling(e -> e.authenticationEntryPoint(basic()).accessDeniedHandler(ApiErrors.forbidden()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
