@@ -1,0 +1,98 @@
+package kz.jospar.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Jospar's Kazakh and Russian label files for the Camunda 7.24 webapps hold exactly the keys of the
+ * webapps' own en.json (from the webjar on the class path): none missing, none extra, every
+ * {{placeholder}} kept, no value left empty.
+ */
+class WebappTranslationsTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*\\}\\}");
+
+  static JsonNode read(String app, String language) throws IOException {
+    String path = "META-INF/resources/webjars/camunda/app/" + app + "/locales/" + language + ".json";
+    try (InputStream in = WebappTranslationsTest.class.getClassLoader().getResourceAsStream(path)) {
+      assertThat(in).as(path + " on the class path").isNotNull();
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return JSON.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @CsvSource({"tasklist, kk", "tasklist, ru", "welcome, kk", "welcome, ru", "admin, kk", "admin, ru", "cockpit, kk", "cockpit, ru"})
+  void everyLabelOfTheWebappIsTranslatedAndNothingElse(String app, String language) throws IOException {
+    JsonNode english = read(app, "en");
+    JsonNode translated = read(app, language);
+    List<String> problems = new ArrayList<>();
+    compare("", english, translated, problems);
+    assertThat(problems).as("%s/%s.json against 7.24's en.json", app, language).isEmpty();
+    assertThat(translated.path("labels").size()).isEqualTo(english.path("labels").size()).isGreaterThan(100);
+  }
+
+  static void compare(String at, JsonNode en, JsonNode tr, List<String> problems) {
+    if (en.isObject()) {
+      if (!tr.isObject()) {
+        problems.add(at + ": expected an object");
+        return;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = en.fields(); it.hasNext();) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!tr.has(e.getKey())) {
+          problems.add(at + "." + e.getKey() + ": missing");
+        } else {
+          compare(at + "." + e.getKey(), e.getValue(), tr.get(e.getKey()), problems);
+        }
+      }
+      for (Iterator<String> it = tr.fieldNames(); it.hasNext();) {
+        String key = it.next();
+        if (!en.has(key)) {
+          problems.add(at + "." + key + ": not a key of en.json");
+        }
+      }
+    } else if (en.isArray()) {
+      if (!tr.isArray() || tr.size() != en.size()) {
+        problems.add(at + ": expected a list of " + en.size());
+      }
+    } else if (en.isTextual()) {
+      if (!tr.isTextual()) {
+        problems.add(at + ": expected a text");
+      } else {
+        // the English plural ending "s" that Cockpit appends to a noun has no Kazakh counterpart: a
+        // blank there is a translation; anywhere else it is a hole
+        if (tr.asText().isBlank() && !en.asText().isBlank() && !en.asText().equals("s")) {
+          problems.add(at + ": empty");
+        }
+        if (!placeholders(en.asText()).equals(placeholders(tr.asText()))) {
+          problems.add(at + ": placeholders " + placeholders(en.asText()) + " became " + placeholders(tr.asText()));
+        }
+      }
+    }
+  }
+
+  static TreeSet<String> placeholders(String text) {
+    TreeSet<String> found = new TreeSet<>();
+    Matcher m = PLACEHOLDER.matcher(text);
+    while (m.find()) {
+      found.add(m.group().replace(" ", ""));
+    }
+    return found;
+  }
+}
