@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +37,8 @@ class OperationsMetrics {
     refreshOpenTasks();
   }
 
-  private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<OperationsSnapshot.Figures> figure) {
-    Gauge.builder(name, snapshot, s -> nanIfUnknown((long) figure.applyAsDouble(s.figures()))).description(description)
+  private void gauge(MeterRegistry registry, String name, String description, ToLongFunction<OperationsSnapshot.Figures> figure) {
+    Gauge.builder(name, snapshot, s -> nanIfUnknown(figure.applyAsLong(s.figures()))).description(description)
         .register(registry);
   }
 

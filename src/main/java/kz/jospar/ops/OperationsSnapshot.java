@@ -51,8 +51,7 @@ public class OperationsSnapshot {
     return current != null ? current : new Figures(clock.instant(), Map.of(), -1, -1, -1, -1, -1, -1);
   }
 
-  /** Reads afresh, bypassing the cache (tests). */
-  public Figures read() {
+  private Figures read() {
     Instant now = clock.instant();
     Timestamp ts = Timestamp.from(now);
     try {

@@ -109,10 +109,6 @@ final class JosparNode implements AutoCloseable {
     }
   }
 
-  boolean alive() {
-    return process != null && process.isAlive();
-  }
-
   private void waitFor() {
     try {
       if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the cluster tests do to the plan, through the nodes' HTTP APIs as people do, and what they read back from the database. */
@@ -136,17 +135,6 @@ final class PlanLoad {
         "achievedCount", Map.of("value", 1, "type", "Long"),
         "reportDocument", Map.of("value", PDF, "type", "File", "valueInfo", Map.of("filename", "report.pdf", "mimetype", "application/pdf")))))
         .statusCode();
-  }
-
-  /** The report tasks of a body report waiting for its official: (task id, body), straight from the database. */
-  static List<String[]> submitTasks(JdbcTemplate db, int limit) {
-    return db.query("select t.ID_, r.body_code from ACT_RU_TASK t join jospar_body_report r on r.process_instance_id = t.PROC_INST_ID_ "
-        + "where t.TASK_DEF_KEY_ = 'Task_SubmitReport' and t.ASSIGNEE_ is null order by t.ID_ limit ?",
-        (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, limit);
-  }
-
-  static JdbcTemplate jdbc(DataSource dataSource) {
-    return new JdbcTemplate(dataSource);
   }
 
   static long count(JdbcTemplate db, String sql, Object... args) {
