@@ -112,9 +112,8 @@ class KeycloakSecurityConfiguration {
         // /logout (a page navigation) ends the Keycloak session by RP-initiated logout; the webapps'
         // own logout button (an XHR) ends it server-side, see KeycloakSessionLogout.
         .logout(l -> l.logoutRequestMatcher(path("/logout")).logoutSuccessHandler(endKeycloakSession))
-        .addFilterBefore(new KeycloakSessionLogout(authorizedClients, registrations), org.springframework.security.web.authentication.logout.LogoutFilter.class)
-        // The webapps carry their own CSRF token (cookie + header) on everything they post.
-        .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")));
+        .addFilterBefore(new KeycloakSessionLogout(authorizedClients, registrations), org.springframework.security.web.authentication.logout.LogoutFilter.class);
+    JosparPages.csrf(http);
     return http.build();
   }
 

@@ -46,10 +46,14 @@ class SecurityConfiguration {
             // The webapps authenticate with their own login page and guard their own API and CSRF token.
             .requestMatchers(path("/camunda/**"), path("/camunda-welcome"), path("/lib/**")).permitAll()
             .requestMatchers(path("/"), path("/error")).permitAll()
+            // Jospar's own pages: for whoever is logged into the webapps in this session
+            .requestMatchers(path("/jospar/**")).authenticated()
             .anyRequest().denyAll())
-        .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
+        .addFilterBefore(new CamundaSessionAuthentication(), org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
+        .exceptionHandling(e -> e.authenticationEntryPoint(JosparPages.signIn()))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable());
+    JosparPages.csrf(http);
     return http.build();
   }
 

@@ -35,15 +35,13 @@ class PlanPeriodsController {
   private static final Set<String> SEE_WHOLE_PLAN = Set.of(Roles.COORDINATOR, Roles.AUDITOR, Roles.ADMIN);
 
   private final CycleService cycles;
-  private final ReportRepository repository;
+  private final PlanStatus status;
   private final PlanCatalog catalog;
-  private final CycleProperties properties;
 
-  PlanPeriodsController(CycleService cycles, ReportRepository repository, PlanCatalog catalog, CycleProperties properties) {
+  PlanPeriodsController(CycleService cycles, PlanStatus status, PlanCatalog catalog) {
     this.cycles = cycles;
-    this.repository = repository;
+    this.status = status;
     this.catalog = catalog;
-    this.properties = properties;
   }
 
   @PostMapping("/api/plan/periods")
@@ -79,19 +77,12 @@ class PlanPeriodsController {
     }
     Set<String> groups = groups(caller);
     boolean wholePlan = groups.stream().anyMatch(SEE_WHOLE_PLAN::contains);
-    OffsetDateTime now = EngineClock.now(properties.zone());
     List<String> ownBodies = groups.stream().filter(catalog.bodies()::contains).toList();
-    List<StatusEntry> entries = repository.status(year, wholePlan ? null : ownBodies).stream()
-        .map(r -> new StatusEntry(r.cycleKey(), r.row(), r.periodKey(), r.body(), r.lead(), r.byAgreement(), state(r, now),
-            r.dueAt(), r.submittedAt(), r.escalationLevel(), r.late(), r.achievedCount(), r.belowQuota(), r.cycleState()))
+    List<StatusEntry> entries = status.reports(year, wholePlan ? null : ownBodies).stream()
+        .map(r -> new StatusEntry(r.cycleKey(), r.row(), r.period(), r.body(), r.lead(), r.byAgreement(), r.state(),
+            r.dueAt(), r.submittedAt(), r.escalationLevel(), r.late(), r.achievedCount(), r.belowQuota(), r.periodState()))
         .toList();
     return ResponseEntity.ok(new StatusView(year, entries.size(), entries));
-  }
-
-  /** Open or returned and past its due moment: overdue. */
-  static String state(ReportRepository.StatusRow r, OffsetDateTime now) {
-    boolean waiting = ReportProcess.State.open.name().equals(r.state()) || ReportProcess.State.returned.name().equals(r.state());
-    return waiting && now.isAfter(r.dueAt()) ? ReportProcess.State.overdue.name() : r.state();
   }
 
   @ExceptionHandler(UnknownPeriodException.class)

@@ -170,8 +170,19 @@ class ReportRepository {
   }
 
   record StatusRow(String cycleKey, String row, String periodKey, String body, boolean lead, boolean byAgreement, String state,
-      OffsetDateTime dueAt, OffsetDateTime submittedAt, boolean late, int escalationLevel, Integer achievedCount, Boolean belowQuota,
-      String cycleState) {}
+      OffsetDateTime dueAt, OffsetDateTime submittedAt, String submittedBy, boolean late, int escalationLevel, Integer achievedCount,
+      Boolean belowQuota, String cycleState, String text, String processInstanceId) {}
+
+  /** How often each report of a year was returned (by a supervisor or the coordinator), keyed "cycle|body". */
+  java.util.Map<String, Integer> returnsOfYear(int year) {
+    java.util.Map<String, Integer> returns = new java.util.HashMap<>();
+    jdbc.query("SELECT e.cycle_key, e.body_code, COUNT(*) AS n FROM jospar_report_event e JOIN jospar_cycle c ON c.cycle_key = e.cycle_key "
+        + "WHERE c.plan_year = ? AND e.event IN (?, ?) GROUP BY e.cycle_key, e.body_code",
+        rs -> {
+          returns.put(rs.getString(1) + "|" + rs.getString(2), rs.getInt(3));
+        }, year, Event.RETURNED_BY_SUPERVISOR.name(), Event.RETURNED_BY_COORDINATOR.name());
+    return returns;
+  }
 
   /** A year's reports; {@code bodies} null for every body, else only those bodies' (a body sees its own). */
   List<StatusRow> status(int year, java.util.Collection<String> bodies) {
@@ -189,8 +200,9 @@ class ReportRepository {
     }
     return jdbc.query(sql, (rs, i) -> new StatusRow(rs.getString("cycle_key"), rs.getString("plan_row"), rs.getString("period_key"),
         rs.getString("body_code"), rs.getBoolean("lead_body"), rs.getBoolean("by_agreement"), rs.getString("state"),
-        odt(rs, "due_at"), odt(rs, "submitted_at"), rs.getBoolean("late"), rs.getInt("escalation_level"),
-        (Integer) rs.getObject("achieved_count"), (Boolean) rs.getObject("below_quota"), rs.getString("cycle_state")), args.toArray());
+        odt(rs, "due_at"), odt(rs, "submitted_at"), rs.getString("submitted_by"), rs.getBoolean("late"), rs.getInt("escalation_level"),
+        (Integer) rs.getObject("achieved_count"), (Boolean) rs.getObject("below_quota"), rs.getString("cycle_state"),
+        rs.getString("report_text"), rs.getString("process_instance_id")), args.toArray());
   }
 
   private BodyReport bodyReport(ResultSet rs, int i) throws SQLException {

@@ -1,0 +1,48 @@
+package kz.jospar.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Jospar's own pages (/jospar/**) share the webapps' login: whoever is logged into Tasklist or
+ * Cockpit in this browser session is that user here too, with the same groups. One login, one
+ * logout; nothing is stored beyond what the webapps keep in the session.
+ */
+class CamundaSessionAuthentication extends OncePerRequestFilter {
+
+  private static final String ENGINE = "default";
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    HttpSession session = request.getSession(false);
+    if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
+      Authentications all = AuthenticationUtil.getAuthsFromSession(session);
+      if (all != null && all.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
+        var authorities = user.getGroupIds() == null ? java.util.List.<SimpleGrantedAuthority>of()
+            : user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList();
+        var token = UsernamePasswordAuthenticationToken.authenticated(user.getIdentityId(), null, authorities);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(token);
+        SecurityContextHolder.setContext(context);
+      }
+    }
+    chain.doFilter(request, response);
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !request.getRequestURI().startsWith(request.getContextPath() + "/jospar/");
+  }
+}

@@ -1,0 +1,142 @@
+package kz.jospar.monitor;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import kz.jospar.calendar.PlanCalendar;
+import kz.jospar.catalog.Body;
+import kz.jospar.catalog.PlanCatalog;
+import kz.jospar.catalog.PlanRow;
+import kz.jospar.reporting.PlanStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The plan monitor's figures for a year: one query of the year's reports, then counted in memory
+ * (a full year is a few thousand reports), so the page answers at once with every body.
+ */
+@Service
+class MonitorService {
+
+  /** From worst to best: the colour of a heat-map cell is its worst report's. */
+  static final List<String> SEVERITY = List.of("overdue", "returned", "open", "submitted", "approved", "accepted", "declined");
+
+  private final PlanCatalog catalog;
+  private final PlanCalendar calendar;
+  private final PlanStatus status;
+
+  MonitorService(PlanCatalog catalog, PlanCalendar calendar, PlanStatus status) {
+    this.catalog = catalog;
+    this.calendar = calendar;
+    this.status = status;
+  }
+
+  /** {@code bodies} null for the whole plan, else only those bodies' reports. */
+  MonitorView view(MonitorFilter filter, Collection<String> bodies, Locale lang) {
+    Map<String, PlanRow> rows = catalog.rows().collect(Collectors.toMap(PlanRow::number, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    List<PlanStatus.Report> all = status.reports(filter.year(), bodies).stream()
+        .filter(r -> rows.containsKey(r.row()))
+        .filter(r -> {
+          PlanRow row = rows.get(r.row());
+          return filter.rowMatches(row.number(), row.parent(), direction(row, rows));
+        })
+        .filter(r -> filter.body() == null || filter.body().equals(r.body()))
+        .toList();
+    List<PlanStatus.Report> shown = all.stream().filter(r -> filter.stateMatches(r.state(), r.late(), r.escalationLevel())).toList();
+
+    Map<String, Integer> totals = new LinkedHashMap<>();
+    SEVERITY.forEach(s -> totals.put(s, 0));
+    totals.put("late", 0);
+    totals.put("onTime", 0);
+    totals.put("escalated", 0);
+    for (PlanStatus.Report r : shown) {
+      totals.merge(r.state(), 1, Integer::sum);
+      if (r.submittedAt() != null) {
+        totals.merge(r.late() ? "late" : "onTime", 1, Integer::sum);
+      }
+      if (r.escalationLevel() > 0) {
+        totals.merge("escalated", 1, Integer::sum);
+      }
+    }
+
+    List<MonitorView.RowSummary> summaries = new ArrayList<>();
+    Map<String, List<PlanStatus.Report>> byRow = shown.stream().collect(Collectors.groupingBy(PlanStatus.Report::row));
+    for (PlanRow row : rows.values()) {
+      if (!filter.rowMatches(row.number(), row.parent(), direction(row, rows)) || !row.hasSchedule()) {
+        continue;
+      }
+      List<PlanStatus.Report> reports = byRow.getOrDefault(row.number(), List.of());
+      Map<String, Integer> states = new LinkedHashMap<>();
+      reports.forEach(r -> states.merge(r.state(), 1, Integer::sum));
+      Integer planned = null;
+      Integer achieved = null;
+      int below = 0;
+      String unit = null;
+      if (row.quota() != null) {
+        int periods = row.quota().per() == kz.jospar.catalog.Quota.Per.period ? calendar.periods(row, filter.year()).size() : 1;
+        long reporting = reports.stream().map(PlanStatus.Report::body).distinct().count();
+        planned = (int) (row.quota().count() * periods * reporting);
+        achieved = reports.stream().map(PlanStatus.Report::achievedCount).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sum();
+        below = (int) reports.stream().filter(r -> Boolean.TRUE.equals(r.belowQuota())).count();
+        unit = catalog.units().containsKey(row.quota().unit()) ? catalog.units().get(row.quota().unit()).in(lang) : row.quota().unit();
+      }
+      summaries.add(new MonitorView.RowSummary(row.number(), row.parent(), direction(row, rows), row.name().in(lang), states, planned,
+          achieved, below, unit));
+    }
+
+    List<MonitorView.Cell> cells = shown.stream()
+        .collect(Collectors.groupingBy(r -> r.row() + "|" + r.body(), LinkedHashMap::new, Collectors.toList()))
+        .values().stream()
+        .map(list -> new MonitorView.Cell(list.get(0).row(), list.get(0).body(),
+            list.stream().map(PlanStatus.Report::state).min(java.util.Comparator.comparingInt(SEVERITY::indexOf)).orElseThrow(),
+            list.size(), (int) list.stream().filter(r -> r.state().equals("accepted") || r.state().equals("approved")).count(),
+            list.stream().mapToInt(PlanStatus.Report::escalationLevel).max().orElse(0)))
+        .toList();
+
+    List<MonitorView.Line> lines = shown.stream()
+        .map(r -> new MonitorView.Line(r.cycleKey(), r.row(), r.period(), r.body(), bodyName(r.body(), lang), r.state(), r.dueAt(),
+            r.submittedAt(), r.late(), r.escalationLevel(), r.returns(), r.byAgreement(), r.achievedCount()))
+        .toList();
+
+    List<MonitorView.Option> bodyOptions = (bodies == null ? catalog.bodies().leaves().stream().map(Body::code).toList() : List.copyOf(bodies))
+        .stream().filter(catalog.bodies()::contains).map(code -> new MonitorView.Option(code, bodyName(code, lang))).toList();
+    List<MonitorView.Option> directions = catalog.directions().stream()
+        .map(d -> new MonitorView.Option(d.code(), d.name().in(lang))).toList();
+    List<Integer> years = IntStream.rangeClosed(catalog.firstYear(), catalog.lastYear()).boxed().toList();
+
+    return new MonitorView(filter.year(), years, lang.getLanguage(), bodies == null, directions, bodyOptions, summaries, cells, totals, lines,
+        indicators(lang));
+  }
+
+  /** Planned values of section 6 beside the facts recorded when research periods closed (the latest of each year). */
+  private List<MonitorView.IndicatorLine> indicators(Locale lang) {
+    Map<Integer, TreeMap<Integer, BigDecimal>> facts = new TreeMap<>();
+    for (int year = catalog.firstYear(); year <= catalog.lastYear(); year++) {
+      for (PlanStatus.IndicatorFact fact : status.indicatorFacts(year)) {
+        facts.computeIfAbsent(fact.indicator(), i -> new TreeMap<>()).put(fact.year(), fact.value());
+      }
+    }
+    return catalog.indicators().stream()
+        .map(i -> new MonitorView.IndicatorLine(i.number(), i.name().in(lang), i.unit(), i.planned(), facts.getOrDefault(i.number(), new TreeMap<>())))
+        .toList();
+  }
+
+  String bodyName(String code, Locale lang) {
+    return catalog.bodies().find(code).map(b -> b.name().in(lang)).orElse(code);
+  }
+
+  private static String direction(PlanRow row, Map<String, PlanRow> rows) {
+    if (row.direction() != null) {
+      return row.direction();
+    }
+    PlanRow parent = row.parent() == null ? null : rows.get(row.parent());
+    return parent == null ? null : parent.direction();
+  }
+}

@@ -1,0 +1,39 @@
+package kz.jospar.monitor;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/** Everything the monitor page draws for a year, in the reader's language. */
+record MonitorView(
+    int year,
+    List<Integer> years,
+    String lang,
+    boolean wholePlan,
+    List<Option> directions,
+    List<Option> bodies,
+    List<RowSummary> rows,
+    List<Cell> heatMap,
+    Map<String, Integer> totals,
+    List<Line> reports,
+    List<IndicatorLine> indicators) {
+
+  record Option(String code, String name) {}
+
+  /**
+   * One plan row over the year: its reports by state, and its quota (planned for the reporting
+   * bodies over the year's periods, achieved as the bodies reported it).
+   */
+  record RowSummary(String number, String parent, String direction, String name, Map<String, Integer> states, Integer quotaPlanned,
+      Integer quotaAchieved, int belowQuota, String unit) {}
+
+  /** A body's reports on a row (the heat map): the worst state decides the colour. */
+  record Cell(String row, String body, String worst, int reports, int done, int maxEscalation) {}
+
+  record Line(String cycleKey, String row, String period, String body, String bodyName, String state, OffsetDateTime dueAt,
+      OffsetDateTime submittedAt, boolean late, int escalationLevel, int returns, boolean byAgreement, Integer achieved) {}
+
+  record IndicatorLine(int number, String name, String unit, SortedMap<Integer, BigDecimal> planned, SortedMap<Integer, BigDecimal> fact) {}
+}

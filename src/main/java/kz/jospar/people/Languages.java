@@ -1,0 +1,57 @@
+package kz.jospar.people;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import kz.jospar.identity.Caller;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which language to speak to a person: what the request asks for explicitly, else what they chose
+ * in Jospar, else their Keycloak language, else their browser's first of Kazakh, Russian, English,
+ * else Kazakh, the state language.
+ */
+@Component
+public class Languages {
+
+  public static final Locale KAZAKH = Locale.forLanguageTag("kk");
+
+  private final UserSettings settings;
+
+  Languages(UserSettings settings) {
+    this.settings = settings;
+  }
+
+  public Locale resolve(String explicit, Caller caller, HttpServletRequest request) {
+    if (explicit != null && UserSettings.LANGUAGES.contains(explicit)) {
+      return Locale.forLanguageTag(explicit);
+    }
+    if (caller != null) {
+      var chosen = settings.of(caller.userId()).language();
+      if (chosen.isPresent()) {
+        return chosen.get();
+      }
+      if (caller.keycloakLocale().filter(UserSettings.LANGUAGES::contains).isPresent()) {
+        return Locale.forLanguageTag(caller.keycloakLocale().get());
+      }
+    }
+    return browser(request);
+  }
+
+  /** The browser's first language Jospar speaks (Accept-Language), else Kazakh. */
+  public static Locale browser(HttpServletRequest request) {
+    String header = request == null ? null : request.getHeader("Accept-Language");
+    if (header != null && !header.isBlank()) {
+      try {
+        for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+          String language = range.getRange().split("-")[0];
+          if (UserSettings.LANGUAGES.contains(language)) {
+            return Locale.forLanguageTag(language);
+          }
+        }
+      } catch (IllegalArgumentException malformed) {
+        // a malformed header is no choice: fall through to the state language
+      }
+    }
+    return KAZAKH;
+  }
+}

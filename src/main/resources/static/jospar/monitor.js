@@ -1,0 +1,387 @@
+// Jospar's plan monitor: draws /jospar/monitor/data in the reader's language. No framework, one
+// request per change of filter, so it stays quick on a slow line.
+(function () {
+  'use strict';
+
+  var WORDS = {
+    kk: {
+      skip: 'Мазмұнға өту', title: 'Жоспар мониторы', tasklist: 'Тапсырмалар', filters: 'Сүзгілер', year: 'Жыл', direction: 'Бағыт',
+      item: 'Тармақ', body: 'Орган', state: 'Күйі', all: 'Барлығы', apply: 'Қолдану', exports: 'Экспорт',
+      xlsxKk: 'Жылдық есеп, XLSX, қазақша', xlsxRu: 'Жылдық есеп, XLSX, орысша', pdfKk: 'Жылдық есеп, PDF, қазақша',
+      pdfRu: 'Жылдық есеп, PDF, орысша', csv: 'Есептер кестесі, CSV', totals: 'Жыл бір қарағанда', heatMap: 'Органдар мен тармақтар',
+      heatHint: 'Әр ұяшық — органның тармақ бойынша есептері; түсі олардың ең нашар күйін көрсетеді.', rows: 'Тармақтар мен нормалар',
+      indicators: 'Нысаналы индикаторлар: жоспар және нақты', reports: 'Есептер', period: 'Кезең', due: 'Мерзімі',
+      submitted: 'Ұсынылды', timeliness: 'Мерзімінде ме?', escalation: 'Эскалация', returns: 'Қайтарулар', achieved: 'Орындалды',
+      planned: 'Жоспар', fact: 'Нақты', name: 'Атауы', quota: 'Норма', belowQuota: 'нормадан төмен', loading: 'Жүктелуде…',
+      loaded: 'Жүктелді: {n} есеп', wholePlan: 'Бүкіл жоспар, барлық органдар', ownBodies: 'Тек сіздің органыңыз: {b}',
+      onTime: 'мерзімінде', late: 'кешіктірілді', escalated: 'эскалацияланған', reportsOf: '{n} есеп, {d} орындалды',
+      none: 'Сүзгіге сәйкес есеп жоқ.', more: 'Алғашқы {n} жол көрсетілген; толығын CSV-дан қараңыз.',
+      states: { overdue: 'мерзімі өтті', returned: 'қайтарылды', open: 'ашық', submitted: 'ұсынылды', approved: 'басшы мақұлдады',
+        accepted: 'қабылданды', declined: 'бас тартылды (келісу бойынша)', late: 'кешіктірілді', escalated: 'эскалацияланған' }
+    },
+    ru: {
+      skip: 'Перейти к содержанию', title: 'Монитор плана', tasklist: 'Задачи', filters: 'Фильтры', year: 'Год', direction: 'Направление',
+      item: 'Пункт', body: 'Орган', state: 'Состояние', all: 'Все', apply: 'Применить', exports: 'Выгрузки',
+      xlsxKk: 'Годовой отчёт, XLSX, на казахском', xlsxRu: 'Годовой отчёт, XLSX, на русском', pdfKk: 'Годовой отчёт, PDF, на казахском',
+      pdfRu: 'Годовой отчёт, PDF, на русском', csv: 'Таблица отчётов, CSV', totals: 'Год с первого взгляда', heatMap: 'Органы по пунктам',
+      heatHint: 'Каждая ячейка — отчёты органа по пункту; цвет показывает худшее состояние среди них.', rows: 'Пункты и нормы',
+      indicators: 'Целевые индикаторы: план и факт', reports: 'Отчёты', period: 'Период', due: 'Срок', submitted: 'Представлен',
+      timeliness: 'В срок?', escalation: 'Эскалация', returns: 'Возвраты', achieved: 'Достигнуто', planned: 'План', fact: 'Факт',
+      name: 'Наименование', quota: 'Норма', belowQuota: 'ниже нормы', loading: 'Загрузка…', loaded: 'Загружено: {n} отчётов',
+      wholePlan: 'Весь план, все органы', ownBodies: 'Только ваш орган: {b}', onTime: 'в срок', late: 'с опозданием',
+      escalated: 'с эскалацией', reportsOf: '{n} отчётов, выполнено {d}', none: 'Нет отчётов по этому фильтру.',
+      more: 'Показаны первые {n} строк; полностью — в CSV.',
+      states: { overdue: 'просрочен', returned: 'возвращён', open: 'открыт', submitted: 'представлен', approved: 'одобрен руководителем',
+        accepted: 'принят', declined: 'отклонён (по согласованию)', late: 'с опозданием', escalated: 'с эскалацией' }
+    },
+    en: {
+      skip: 'Skip to content', title: 'Plan monitor', tasklist: 'Tasklist', filters: 'Filters', year: 'Year', direction: 'Direction',
+      item: 'Item', body: 'Body', state: 'State', all: 'All', apply: 'Apply', exports: 'Exports',
+      xlsxKk: 'Annual report, XLSX, Kazakh', xlsxRu: 'Annual report, XLSX, Russian', pdfKk: 'Annual report, PDF, Kazakh',
+      pdfRu: 'Annual report, PDF, Russian', csv: 'Status table, CSV', totals: 'The year at a glance', heatMap: 'Bodies by items',
+      heatHint: "Each cell is a body's reports on an item; its colour is the worst state among them.", rows: 'Items and quotas',
+      indicators: 'Target indicators: plan and fact', reports: 'Reports', period: 'Period', due: 'Due', submitted: 'Submitted',
+      timeliness: 'On time?', escalation: 'Escalation', returns: 'Returns', achieved: 'Achieved', planned: 'Plan', fact: 'Fact',
+      name: 'Name', quota: 'Quota', belowQuota: 'below quota', loading: 'Loading…', loaded: 'Loaded: {n} reports',
+      wholePlan: 'The whole plan, every body', ownBodies: 'Your body only: {b}', onTime: 'on time', late: 'late', escalated: 'escalated',
+      reportsOf: '{n} reports, {d} done', none: 'No reports match the filter.', more: 'The first {n} lines are shown; the CSV has them all.',
+      states: { overdue: 'overdue', returned: 'returned', open: 'open', submitted: 'submitted', approved: 'approved by supervisor',
+        accepted: 'accepted', declined: 'declined (by agreement)', late: 'late', escalated: 'escalated' }
+    }
+  };
+  var SYMBOL = { overdue: '!', returned: '↺', open: '○', submitted: '◔', approved: '◑', accepted: '✓', declined: '–' };
+  var ORDER = ['overdue', 'returned', 'open', 'submitted', 'approved', 'accepted', 'declined'];
+  var MAX_LINES = 500;
+
+  var lang = 'kk';
+  var data = null;
+
+  function t(key, vars) {
+    var s = (WORDS[lang] && WORDS[lang][key]) || WORDS.en[key] || key;
+    Object.keys(vars || {}).forEach(function (k) { s = s.replace('{' + k + '}', vars[k]); });
+    return s;
+  }
+  function stateWord(s) { return WORDS[lang].states[s] || s; }
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    return e;
+  }
+  function cookie(name) {
+    var m = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
+    return m ? decodeURIComponent(m[1]) : null;
+  }
+  function date(iso) {
+    if (!iso) { return ''; }
+    var d = new Date(iso);
+    var p = function (n) { return (n < 10 ? '0' : '') + n; };
+    // the plan's dates are Kazakhstan's (UTC+5), whatever the reader's computer says
+    var k = new Date(d.getTime() + 5 * 3600 * 1000);
+    return p(k.getUTCDate()) + '.' + p(k.getUTCMonth() + 1) + '.' + k.getUTCFullYear() + ' ' + p(k.getUTCHours()) + ':' + p(k.getUTCMinutes());
+  }
+
+  function chooseLanguage() {
+    return fetch('me/settings', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .catch(function () { return {}; })
+      .then(function (s) {
+        var stored = null;
+        try { stored = localStorage.getItem('jospar.locale'); } catch (e) { /* private mode */ }
+        var browser = (navigator.languages || [navigator.language || 'kk']).map(function (l) { return l.split('-')[0]; })
+          .filter(function (l) { return WORDS[l]; })[0];
+        lang = s.locale || stored || browser || 'kk';
+        document.getElementById('who').textContent = s.userId || '';
+      });
+  }
+
+  function switchLanguage(next) {
+    lang = next;
+    try { localStorage.setItem('jospar.locale', next); } catch (e) { /* private mode */ }
+    var headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    var token = cookie('JOSPAR-XSRF');
+    if (token) { headers['X-JOSPAR-XSRF'] = token; }
+    fetch('me/settings', { method: 'PUT', credentials: 'same-origin', headers: headers, body: JSON.stringify({ locale: next }) })
+      .catch(function () { /* remembered in this browser at least */ });
+    load();
+  }
+
+  function translatePage() {
+    document.documentElement.lang = lang;
+    document.title = 'Jospar · ' + t('title');
+    Array.prototype.forEach.call(document.querySelectorAll('[data-t]'), function (e) { e.textContent = t(e.getAttribute('data-t')); });
+    Array.prototype.forEach.call(document.querySelectorAll('.lang button'), function (b) {
+      b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === lang));
+    });
+  }
+
+  function params() {
+    var f = document.getElementById('filters');
+    var q = new URLSearchParams();
+    ['year', 'direction', 'row', 'body', 'state'].forEach(function (n) {
+      var v = f.elements[n].value;
+      if (v) { q.set(n, v); }
+    });
+    return q;
+  }
+
+  function load() {
+    translatePage();
+    var q = params();
+    q.set('lang', lang);
+    var status = document.getElementById('status');
+    var error = document.getElementById('error');
+    status.textContent = t('loading');
+    error.hidden = true;
+    fetch('monitor/data?' + q.toString(), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) {
+        return r.json().then(function (body) {
+          if (!r.ok) { throw new Error(body.message || r.statusText); }
+          return body;
+        });
+      })
+      .then(function (d) {
+        data = d;
+        render();
+        status.textContent = t('loaded', { n: d.reports.length });
+      })
+      .catch(function (e) {
+        status.textContent = '';
+        error.textContent = e.message;
+        error.hidden = false;
+      });
+  }
+
+  function fillSelect(select, options, keep) {
+    var current = keep !== undefined ? keep : select.value;
+    while (select.options.length > 1) { select.remove(1); }
+    select.options[0].textContent = t('all');
+    options.forEach(function (o) { select.appendChild(el('option', { value: o.code }, o.name)); });
+    select.value = current;
+    if (select.value !== current) { select.value = ''; }
+  }
+
+  function render() {
+    var d = data;
+    var f = document.getElementById('filters');
+    var year = f.elements.year;
+    if (year.options.length !== d.years.length) {
+      year.textContent = '';
+      d.years.forEach(function (y) { year.appendChild(el('option', { value: y }, y)); });
+    }
+    year.value = String(d.year);
+    fillSelect(f.elements.direction, d.directions);
+    fillSelect(f.elements.row, d.rows.map(function (r) { return { code: r.number, name: r.number + ' ' + r.name.substring(0, 80) }; }));
+    fillSelect(f.elements.body, d.bodies);
+    fillSelect(f.elements.state, ORDER.concat(['late', 'escalated']).map(function (s) { return { code: s, name: stateWord(s) }; }));
+    document.getElementById('scope').textContent = d.wholePlan ? t('wholePlan')
+      : t('ownBodies', { b: d.bodies.map(function (b) { return b.name; }).join(', ') });
+
+    var q = params();
+    [['x-xlsx-kk', 'annual-report.xlsx', 'kk'], ['x-xlsx-ru', 'annual-report.xlsx', 'ru'], ['x-pdf-kk', 'annual-report.pdf', 'kk'],
+      ['x-pdf-ru', 'annual-report.pdf', 'ru'], ['x-csv', 'status.csv', lang]].forEach(function (x) {
+      var p = new URLSearchParams(q.toString());
+      p.set('lang', x[2]);
+      document.getElementById(x[0]).href = 'monitor/' + x[1] + '?' + p.toString();
+    });
+
+    var totals = document.getElementById('totals');
+    totals.textContent = '';
+    Object.keys(d.totals).forEach(function (k) {
+      var li = el('li', { 'class': ORDER.indexOf(k) >= 0 ? '' : 'extra' });
+      li.appendChild(el('b', {}, d.totals[k]));
+      li.appendChild(document.createTextNode(k === 'onTime' ? t('onTime') : stateWord(k)));
+      totals.appendChild(li);
+    });
+
+    var legend = document.getElementById('legend');
+    legend.textContent = '';
+    ORDER.forEach(function (s) {
+      var li = el('li');
+      li.appendChild(el('span', { 'class': 's-' + s, 'aria-hidden': 'true' }, SYMBOL[s]));
+      li.appendChild(document.createTextNode(stateWord(s)));
+      legend.appendChild(li);
+    });
+    renderHeat(d);
+    renderRows(d);
+    renderChart(d);
+    renderReports(d);
+  }
+
+  function renderHeat(d) {
+    var table = document.getElementById('heat');
+    table.textContent = '';
+    var rows = d.rows.filter(function (r) { return d.heatMap.some(function (c) { return c.row === r.number; }); });
+    var bodies = d.bodies.filter(function (b) { return d.heatMap.some(function (c) { return c.body === b.code; }); });
+    var cells = {};
+    d.heatMap.forEach(function (c) { cells[c.body + '|' + c.row] = c; });
+    table.appendChild(el('caption', { 'class': 'visually-hidden' }, t('heatMap')));
+    var head = el('thead');
+    var hr = el('tr');
+    hr.appendChild(el('th', { scope: 'col' }, t('body')));
+    rows.forEach(function (r) { hr.appendChild(el('th', { scope: 'col', title: r.name }, r.number)); });
+    head.appendChild(hr);
+    table.appendChild(head);
+    var body = el('tbody');
+    bodies.forEach(function (b) {
+      var tr = el('tr');
+      tr.appendChild(el('th', { scope: 'row', title: b.name }, b.name));
+      rows.forEach(function (r) {
+        var c = cells[b.code + '|' + r.number];
+        var td = el('td', c ? { 'class': 's-' + c.worst } : {});
+        if (c) {
+          var label = stateWord(c.worst) + (c.maxEscalation ? ' (' + t('escalation') + ' ' + c.maxEscalation + ')' : '') + '; '
+            + t('reportsOf', { n: c.reports, d: c.done });
+          td.title = r.number + ' · ' + b.name + ': ' + label;
+          td.appendChild(el('span', { 'aria-hidden': 'true' }, SYMBOL[c.worst] + (c.maxEscalation ? c.maxEscalation : '')));
+          td.appendChild(el('span', { 'class': 'visually-hidden' }, label));
+        }
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+  }
+
+  function renderRows(d) {
+    var table = document.getElementById('rows');
+    table.textContent = '';
+    var head = el('thead');
+    var hr = el('tr');
+    [t('item'), t('name')].concat(ORDER.map(stateWord)).concat([t('quota')]).forEach(function (h) { hr.appendChild(el('th', { scope: 'col' }, h)); });
+    head.appendChild(hr);
+    table.appendChild(head);
+    var body = el('tbody');
+    d.rows.forEach(function (r) {
+      var tr = el('tr');
+      tr.appendChild(el('th', { scope: 'row' }, r.number));
+      tr.appendChild(el('td', {}, r.name));
+      ORDER.forEach(function (s) { tr.appendChild(el('td', {}, r.states[s] || '')); });
+      tr.appendChild(el('td', {}, r.quotaPlanned == null ? '' : (r.quotaAchieved + ' / ' + r.quotaPlanned + ' ' + (r.unit || '')
+        + (r.belowQuota ? ' · ' + r.belowQuota + ' ' + t('belowQuota') : ''))));
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+  }
+
+  function renderChart(d) {
+    var box = document.getElementById('chart');
+    box.textContent = '';
+    var NS = 'http://www.w3.org/2000/svg';
+    d.indicators.forEach(function (ind) {
+      var years = d.years;
+      var values = [];
+      years.forEach(function (y) { values.push(Number(ind.planned[y] || 0), Number(ind.fact[y] || 0)); });
+      var max = Math.max.apply(null, values.concat([1]));
+      var fig = el('figure');
+      fig.appendChild(el('figcaption', {}, ind.number + '. ' + ind.name + ' (' + ind.unit + ')'));
+      var w = 80 * years.length + 40, h = 170;
+      var svg = document.createElementNS(NS, 'svg');
+      svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
+      svg.setAttribute('width', w);
+      svg.setAttribute('role', 'img');
+      var summary = years.map(function (y) {
+        return y + ': ' + t('planned') + ' ' + (ind.planned[y] != null ? ind.planned[y] : '—') + ', ' + t('fact') + ' ' + (ind.fact[y] != null ? ind.fact[y] : '—');
+      }).join('; ');
+      svg.setAttribute('aria-label', ind.name + '. ' + summary);
+      years.forEach(function (y, i) {
+        [['planned', '#8fb8de'], ['fact', '#0f3b5f']].forEach(function (kind, j) {
+          var v = ind[kind[0]][y];
+          if (v == null) { return; }
+          var bh = Math.round(120 * Number(v) / max);
+          var rect = document.createElementNS(NS, 'rect');
+          rect.setAttribute('x', 30 + i * 80 + j * 26);
+          rect.setAttribute('y', 140 - bh);
+          rect.setAttribute('width', 24);
+          rect.setAttribute('height', bh);
+          rect.setAttribute('fill', kind[1]);
+          var title = document.createElementNS(NS, 'title');
+          title.textContent = y + ', ' + t(kind[0]) + ': ' + v;
+          rect.appendChild(title);
+          svg.appendChild(rect);
+          var label = document.createElementNS(NS, 'text');
+          label.setAttribute('x', 42 + i * 80 + j * 26);
+          label.setAttribute('y', 136 - bh);
+          label.setAttribute('font-size', '10');
+          label.setAttribute('text-anchor', 'middle');
+          label.textContent = v;
+          svg.appendChild(label);
+        });
+        var yl = document.createElementNS(NS, 'text');
+        yl.setAttribute('x', 55 + i * 80);
+        yl.setAttribute('y', 158);
+        yl.setAttribute('font-size', '12');
+        yl.setAttribute('text-anchor', 'middle');
+        yl.textContent = y;
+        svg.appendChild(yl);
+      });
+      fig.appendChild(svg);
+      var key = el('p', { 'class': 'hint' });
+      key.innerHTML = '';
+      key.appendChild(el('span', { style: 'color:#8fb8de' }, '■ '));
+      key.appendChild(document.createTextNode(t('planned') + '  '));
+      key.appendChild(el('span', { style: 'color:#0f3b5f' }, '■ '));
+      key.appendChild(document.createTextNode(t('fact')));
+      fig.appendChild(key);
+      box.appendChild(fig);
+    });
+  }
+
+  function renderReports(d) {
+    var table = document.getElementById('reports');
+    table.textContent = '';
+    var head = el('thead');
+    var hr = el('tr');
+    [t('item'), t('period'), t('body'), t('state'), t('due'), t('submitted'), t('timeliness'), t('escalation'), t('returns'), t('achieved')]
+      .forEach(function (h) { hr.appendChild(el('th', { scope: 'col' }, h)); });
+    head.appendChild(hr);
+    table.appendChild(head);
+    var body = el('tbody');
+    if (!d.reports.length) {
+      var empty = el('tr');
+      empty.appendChild(el('td', { colspan: 10 }, t('none')));
+      body.appendChild(empty);
+    }
+    d.reports.slice(0, MAX_LINES).forEach(function (r) {
+      var tr = el('tr');
+      tr.appendChild(el('th', { scope: 'row' }, r.row));
+      tr.appendChild(el('td', {}, r.period));
+      tr.appendChild(el('td', {}, r.bodyName));
+      var s = el('td');
+      s.appendChild(el('span', { 'class': 's-' + r.state, 'aria-hidden': 'true' }, ' ' + SYMBOL[r.state] + ' '));
+      s.appendChild(document.createTextNode(' ' + stateWord(r.state)));
+      tr.appendChild(s);
+      tr.appendChild(el('td', {}, date(r.dueAt)));
+      tr.appendChild(el('td', {}, date(r.submittedAt)));
+      tr.appendChild(el('td', {}, r.submittedAt ? (r.late ? t('late') : t('onTime')) : ''));
+      tr.appendChild(el('td', {}, r.escalationLevel || ''));
+      tr.appendChild(el('td', {}, r.returns || ''));
+      tr.appendChild(el('td', {}, r.achieved == null ? '' : r.achieved));
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    if (d.reports.length > MAX_LINES) {
+      var more = el('caption', {}, t('more', { n: MAX_LINES }));
+      table.insertBefore(more, table.firstChild);
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('.lang button'), function (b) {
+      b.addEventListener('click', function () { switchLanguage(b.getAttribute('data-lang')); });
+    });
+    var q = new URLSearchParams(location.search);
+    document.getElementById('filters').addEventListener('submit', function (e) {
+      e.preventDefault();
+      load();
+    });
+    chooseLanguage().then(function () {
+      if (q.get('year')) {
+        var year = document.getElementById('f-year');
+        year.appendChild(el('option', { value: q.get('year') }, q.get('year')));
+        year.value = q.get('year');
+      }
+      load();
+    });
+  });
+})();

@@ -1,0 +1,75 @@
+package kz.jospar.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A browser's session with the webapps, over plain HTTP: logs in through Camunda's own login API
+ * (with its CSRF token, as the login page does) and keeps the cookies, so Jospar's pages can be
+ * called as the logged-in person.
+ */
+public final class WebappSession {
+
+  private final String base;
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient client;
+
+  public WebappSession(int port) {
+    this.base = "http://localhost:" + port;
+    this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  public WebappSession login(String user, String password) {
+    get("/camunda/app/welcome/default/", "text/html");
+    String body = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/welcome"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("login of " + user + " failed: " + r.statusCode() + " " + r.body());
+    }
+    return this;
+  }
+
+  public HttpResponse<String> get(String path, String accept) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<byte[]> download(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** A PUT of JSON, with Jospar's CSRF token when {@code withToken}. */
+  public HttpResponse<String> putJson(String path, String json, boolean withToken) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+    if (withToken) {
+      b.header("X-JOSPAR-XSRF", cookie("JOSPAR-XSRF"));
+    }
+    return send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue)
+        .findFirst().orElseThrow(() -> new IllegalStateException("no cookie " + name + " in " + cookies.getCookieStore().getCookies()));
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    try {
+      return client.send(request, handler);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
