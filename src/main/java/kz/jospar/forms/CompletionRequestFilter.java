@@ -58,12 +58,17 @@ class CompletionRequestFilter extends OncePerRequestFilter {
   private final FormRules rules;
   private final TaskService taskService;
   private final kz.jospar.reporting.ReportService reports;
+  private final kz.jospar.people.Languages languages;
+  private final org.springframework.context.MessageSource words;
   private final ObjectMapper json = new ObjectMapper();
 
-  CompletionRequestFilter(FormRules rules, TaskService taskService, kz.jospar.reporting.ReportService reports) {
+  CompletionRequestFilter(FormRules rules, TaskService taskService, kz.jospar.reporting.ReportService reports,
+      kz.jospar.people.Languages languages, org.springframework.context.MessageSource words) {
     this.rules = rules;
     this.taskService = taskService;
     this.reports = reports;
+    this.languages = languages;
+    this.words = words;
   }
 
   @Override
@@ -82,9 +87,7 @@ class CompletionRequestFilter extends OncePerRequestFilter {
     if (write.matches()) {
       Task task = taskService.createTaskQuery().taskId(write.group(1)).singleResult();
       if (task != null && rules.governs(task.getTaskDefinitionKey())) {
-        reject(response, 403, List.of(new FieldError("task",
-            "a report task is changed only by completing its form (POST .../task/{id}/complete): its variables are not written directly,"
-                + " and it is not delegated, resolved or ended by a BPMN error")));
+        reject(request, response, 403, List.of(FieldError.of("task", "form.task.onlyByForm")));
         return;
       }
       chain.doFilter(request, response);
@@ -100,8 +103,7 @@ class CompletionRequestFilter extends OncePerRequestFilter {
     long limit = rules.maxDocumentBytes() * 2 + 1024 * 1024;
     byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
     if (body.length > limit) {
-      reject(response, 400, List.of(new FieldError("request", "larger than " + limit + " bytes; each document may be at most "
-          + rules.maxDocumentBytes() / (1024 * 1024) + " MB")));
+      reject(request, response, 400, List.of(FieldError.of("request", "form.request.tooLarge", limit, rules.maxDocumentBytes() / (1024 * 1024))));
       return;
     }
     JsonNode variables;
@@ -109,14 +111,14 @@ class CompletionRequestFilter extends OncePerRequestFilter {
       JsonNode root = body.length == 0 ? json.createObjectNode() : json.readTree(body);
       variables = root.path("variables");
     } catch (IOException e) {
-      reject(response, 400, List.of(new FieldError("request", "not valid JSON: " + e.getMessage())));
+      reject(request, response, 400, List.of(FieldError.of("request", "form.request.json", String.valueOf(e.getMessage()))));
       return;
     }
     java.util.Set<String> allowed = rules.fields(task.getTaskDefinitionKey());
     List<FieldError> errors = new ArrayList<>();
     variables.fieldNames().forEachRemaining(name -> {
       if (!allowed.contains(name)) {
-        errors.add(new FieldError(name, "not a field of this task's form; accepted: " + String.join(", ", new java.util.TreeSet<>(allowed))));
+        errors.add(FieldError.of(name, "form.field.unknown", String.join(", ", new java.util.TreeSet<>(allowed))));
       }
     });
     VariableMap existing = taskService.getVariablesTyped(task.getId(), false);
@@ -132,7 +134,7 @@ class CompletionRequestFilter extends OncePerRequestFilter {
       return TaskCompletionGuard.fromJava(existing.getValueTyped(name));
     }));
     if (!errors.isEmpty()) {
-      reject(response, 400, errors);
+      reject(request, response, 400, errors);
       return;
     }
     String actor = actor(request);
@@ -141,7 +143,7 @@ class CompletionRequestFilter extends OncePerRequestFilter {
     var refusal = FourEyes.candidate(task.getTaskDefinitionKey(), actor, actorGroups(request), candidates)
         .or(() -> facts.flatMap(f -> FourEyes.check(task.getTaskDefinitionKey(), actor, f.submittedBy(), f.approvedBy())));
     if (refusal.isPresent()) {
-      reject(response, 403, List.of(refusal.get()));
+      reject(request, response, 403, List.of(refusal.get()));
       return;
     }
     chain.doFilter(new CachedBody(request, body), response);
@@ -201,13 +203,16 @@ class CompletionRequestFilter extends OncePerRequestFilter {
     }
   }
 
-  private void reject(HttpServletResponse response, int status, List<FieldError> errors) throws IOException {
+  /** Refuses in the person's language (their choice, else their browser's, else English for programs). */
+  private void reject(HttpServletRequest request, HttpServletResponse response, int status, List<FieldError> errors) throws IOException {
+    java.util.Locale locale = languages.forApi(actor(request), request);
     ObjectNode out = json.createObjectNode();
     out.put("type", status == 403 ? "AuthorizationException" : "InvalidRequestException");
-    out.put("message", String.join("; ", errors.stream().map(FieldError::toString).toList()));
+    out.put("message", String.join("; ", errors.stream().map(e -> e.field() + ": " + e.in(words, locale)).toList()));
     var list = out.putArray("errors");
-    errors.forEach(e -> list.addObject().put("field", e.field()).put("message", e.message()));
+    errors.forEach(e -> list.addObject().put("field", e.field()).put("message", e.in(words, locale)));
     response.setStatus(status);
+    response.setHeader("Content-Language", locale.getLanguage());
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write(json.writeValueAsString(out));

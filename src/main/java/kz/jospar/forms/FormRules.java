@@ -87,10 +87,10 @@ public class FormRules {
         FieldValue declined = values.apply(Vars.DECLINED);
         boolean declines = declined instanceof FieldValue.Bool b && b.value();
         if (declined != null && !(declined instanceof FieldValue.Bool)) {
-          errors.add(new FieldError(Vars.DECLINED, "expected true or false, got " + describe(declined)));
+          errors.add(FieldError.of(Vars.DECLINED, "form.bool.expected", describe(declined)));
         }
         if (declines && !byAgreement) {
-          errors.add(new FieldError(Vars.DECLINED, "only a body taking part by agreement may decline; this body reports by order"));
+          errors.add(FieldError.of(Vars.DECLINED, "form.declined.byOrder"));
         } else if (declines) {
           c.text(Vars.DECLINE_REASON, true, SHORT_TEXT);
         } else {
@@ -137,19 +137,19 @@ public class FormRules {
     return errors;
   }
 
-  static String describe(FieldValue v) {
+  static org.springframework.context.MessageSourceResolvable describe(FieldValue v) {
     if (v instanceof FieldValue.Text t) {
-      return "the text '" + abbreviate(t.value()) + "'";
+      return FieldError.words("value.text", abbreviate(t.value()));
     } else if (v instanceof FieldValue.Num n) {
-      return "the number " + n.value();
+      return FieldError.words("value.number", n.value().toPlainString());
     } else if (v instanceof FieldValue.Bool b) {
-      return String.valueOf(b.value());
+      return FieldError.words("value.bool", String.valueOf(b.value()));
     } else if (v instanceof FieldValue.Day d) {
-      return "the date " + d.iso();
+      return FieldError.words("value.date", d.iso());
     } else if (v instanceof FieldValue.Document) {
-      return "a file";
+      return FieldError.words("value.file");
     }
-    return ((FieldValue.Wrong) v).description();
+    return FieldError.words("value.other", ((FieldValue.Wrong) v).description());
   }
 
   private static String abbreviate(String s) {
@@ -173,12 +173,12 @@ public class FormRules {
       FieldValue v = values.apply(name);
       if (v == null || (v instanceof FieldValue.Text t && t.value().isBlank())) {
         if (required) {
-          errors.add(new FieldError(name, "required: a text of at most " + max + " characters"));
+          errors.add(FieldError.of(name, "form.text.required", max));
         }
       } else if (!(v instanceof FieldValue.Text t)) {
-        errors.add(new FieldError(name, "expected a text, got " + describe(v)));
+        errors.add(FieldError.of(name, "form.text.expected", describe(v)));
       } else if (t.value().length() > max) {
-        errors.add(new FieldError(name, "at most " + max + " characters, got " + t.value().length()));
+        errors.add(FieldError.of(name, "form.text.tooLong", max, t.value().length()));
       }
     }
 
@@ -186,41 +186,41 @@ public class FormRules {
       FieldValue v = values.apply(name);
       if (v == null) {
         if (required) {
-          errors.add(new FieldError(name, "required: a whole number, 0 or more"));
+          errors.add(FieldError.of(name, "form.count.required"));
         }
       } else if (!(v instanceof FieldValue.Num n) || n.value().stripTrailingZeros().scale() > 0) {
-        errors.add(new FieldError(name, "expected a whole number, 0 or more, got " + describe(v)));
+        errors.add(FieldError.of(name, "form.count.expected", describe(v)));
       } else if (n.value().signum() < 0) {
-        errors.add(new FieldError(name, "must be 0 or more, got " + n.value()));
+        errors.add(FieldError.of(name, "form.count.negative", n.value().toPlainString()));
       }
     }
 
     void percentage(String name) {
       FieldValue v = values.apply(name);
       if (v == null) {
-        errors.add(new FieldError(name, "required: a percentage from 0 to 100"));
+        errors.add(FieldError.of(name, "form.percent.required"));
       } else if (!(v instanceof FieldValue.Num n)) {
-        errors.add(new FieldError(name, "expected a percentage from 0 to 100, got " + describe(v)));
+        errors.add(FieldError.of(name, "form.percent.expected", describe(v)));
       } else if (n.value().compareTo(BigDecimal.ZERO) < 0 || n.value().compareTo(BigDecimal.valueOf(100)) > 0) {
-        errors.add(new FieldError(name, "must be from 0 to 100, got " + n.value()));
+        errors.add(FieldError.of(name, "form.percent.range", n.value().toPlainString()));
       }
     }
 
     void day(String name) {
       FieldValue v = values.apply(name);
       if (v == null) {
-        errors.add(new FieldError(name, "required: a date"));
+        errors.add(FieldError.of(name, "form.date.required"));
       } else if (!(v instanceof FieldValue.Day)) {
-        errors.add(new FieldError(name, "expected a date, got " + describe(v)));
+        errors.add(FieldError.of(name, "form.date.expected", describe(v)));
       }
     }
 
     void decision(String name) {
       FieldValue v = values.apply(name);
       if (v == null) {
-        errors.add(new FieldError(name, "required: true to approve, false to return"));
+        errors.add(FieldError.of(name, "form.decision.required"));
       } else if (!(v instanceof FieldValue.Bool b)) {
-        errors.add(new FieldError(name, "expected true or false, got " + describe(v)));
+        errors.add(FieldError.of(name, "form.bool.expected", describe(v)));
       } else if (!b.value()) {
         text(Vars.RETURN_REASON, true, SHORT_TEXT);
       }
@@ -230,22 +230,21 @@ public class FormRules {
       FieldValue v = values.apply(name);
       if (v == null) {
         if (required) {
-          errors.add(new FieldError(name, "required: a document (" + String.join(", ", DOCUMENT_TYPES.stream().sorted().toList())
-              + ") of at most " + maxDocumentBytes / (1024 * 1024) + " MB"));
+          errors.add(FieldError.of(name, "form.document.required", String.join(", ", DOCUMENT_TYPES.stream().sorted().toList()),
+              maxDocumentBytes / (1024 * 1024)));
         }
       } else if (!(v instanceof FieldValue.Document d)) {
-        errors.add(new FieldError(name, "expected a file, got " + describe(v)));
+        errors.add(FieldError.of(name, "form.document.expected", describe(v)));
       } else if (d.bytes() > maxDocumentBytes) {
-        errors.add(new FieldError(name, "the file is " + d.bytes() + " bytes; at most " + maxDocumentBytes + " bytes ("
-            + maxDocumentBytes / (1024 * 1024) + " MB) are accepted"));
+        errors.add(FieldError.of(name, "form.document.tooLarge", d.bytes(), maxDocumentBytes, maxDocumentBytes / (1024 * 1024)));
       } else if (d.bytes() == 0) {
-        errors.add(new FieldError(name, "the file is empty"));
+        errors.add(FieldError.of(name, "form.document.empty"));
       } else {
         String ext = d.filename() == null || !d.filename().contains(".") ? ""
             : d.filename().substring(d.filename().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         if (!DOCUMENT_TYPES.contains(ext)) {
-          errors.add(new FieldError(name, "'" + d.filename() + "' is not an accepted document; accepted: "
-              + String.join(", ", DOCUMENT_TYPES.stream().sorted().toList())));
+          errors.add(FieldError.of(name, "form.document.type", d.filename(),
+              String.join(", ", DOCUMENT_TYPES.stream().sorted().toList())));
         }
       }
     }

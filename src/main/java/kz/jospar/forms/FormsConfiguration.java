@@ -11,8 +11,9 @@ class FormsConfiguration {
   /** After Spring Security (-100), so the API caller is known; before the engine's servlets. */
   @Bean
   FilterRegistrationBean<CompletionRequestFilter> completionRequestFilter(FormRules rules, TaskService taskService,
-      kz.jospar.reporting.ReportService reports) {
-    FilterRegistrationBean<CompletionRequestFilter> registration = new FilterRegistrationBean<>(new CompletionRequestFilter(rules, taskService, reports));
+      kz.jospar.reporting.ReportService reports, kz.jospar.people.Languages languages, org.springframework.context.MessageSource words) {
+    FilterRegistrationBean<CompletionRequestFilter> registration = new FilterRegistrationBean<>(
+        new CompletionRequestFilter(rules, taskService, reports, languages, words));
     registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
     registration.setOrder(0);
     return registration;

@@ -19,8 +19,7 @@ final class FourEyes {
     if (actor == null || candidateGroups.isEmpty() || actorGroups.stream().anyMatch(candidateGroups::contains)) {
       return Optional.empty();
     }
-    return Optional.of(new FieldError("task", actor + " is not in the group this task belongs to (" + String.join(", ", candidateGroups)
-        + "); only its members complete it"));
+    return Optional.of(FieldError.of("task", "form.task.notMember", actor, String.join(", ", candidateGroups)));
   }
 
   static Optional<FieldError> check(String taskKey, String actor, Object submittedBy, Object approvedBy) {
@@ -28,10 +27,10 @@ final class FourEyes {
       return Optional.empty();
     }
     if (ReportProcess.TASK_REVIEW_BY_SUPERVISOR.equals(taskKey) && actor.equals(submittedBy)) {
-      return Optional.of(new FieldError(Vars.APPROVED, "you submitted this report; another supervisor of the body must review it"));
+      return Optional.of(FieldError.of(Vars.APPROVED, "form.fourEyes.supervisor"));
     }
     if (ReportProcess.TASK_REVIEW_BY_COORDINATOR.equals(taskKey) && (actor.equals(submittedBy) || actor.equals(approvedBy))) {
-      return Optional.of(new FieldError(Vars.ACCEPTED, "you submitted or approved this report; another coordinator must accept it"));
+      return Optional.of(FieldError.of(Vars.ACCEPTED, "form.fourEyes.coordinator"));
     }
     return Optional.empty();
   }

@@ -37,8 +37,27 @@ public class Languages {
     return browser(request);
   }
 
+  /**
+   * The language of an API answer (a refusal): the person's choice, else the request's
+   * Accept-Language, else English, the language of programs that call without saying.
+   */
+  public Locale forApi(String userId, HttpServletRequest request) {
+    if (userId != null) {
+      var chosen = settings.of(userId).language();
+      if (chosen.isPresent()) {
+        return chosen.get();
+      }
+    }
+    String header = request == null ? null : request.getHeader("Accept-Language");
+    return header == null || header.isBlank() ? Locale.ENGLISH : browserOr(request, Locale.ENGLISH);
+  }
+
   /** The browser's first language Jospar speaks (Accept-Language), else Kazakh. */
   public static Locale browser(HttpServletRequest request) {
+    return browserOr(request, KAZAKH);
+  }
+
+  private static Locale browserOr(HttpServletRequest request, Locale otherwise) {
     String header = request == null ? null : request.getHeader("Accept-Language");
     if (header != null && !header.isBlank()) {
       try {
@@ -49,9 +68,9 @@ public class Languages {
           }
         }
       } catch (IllegalArgumentException malformed) {
-        // a malformed header is no choice: fall through to the state language
+        // a malformed header is no choice
       }
     }
-    return KAZAKH;
+    return otherwise;
   }
 }

@@ -193,6 +193,38 @@ class MonitorEndToEndTest {
     assertThat(data(again, "/jospar/monitor/data?year=2026").get("lang").asText()).isEqualTo("ru");
   }
 
+  @Test
+  @Order(6)
+  void aRefusedFormSpeaksThePersonsLanguage() throws Exception {
+    Map<String, Object> noText = Map.of("reportDocument", file("report.pdf"));
+    // no choice made, the browser asks for Kazakh first
+    String astana = taskOf("akimat-astana.official");
+    assertThat(refusal("akimat-astana.official", astana, noText, "kk-KZ,ru;q=0.8"))
+        .isEqualTo("reportText: міндетті: ұзындығы 4000 таңбадан аспайтын мәтін");
+    // a program that says nothing gets English
+    String shymkent = taskOf("akimat-shymkent.official");
+    assertThat(refusal("akimat-shymkent.official", shymkent, Map.of("reportText", text("done"), "reportDocument", file("report.exe")), null))
+        .isEqualTo("reportDocument: 'report.exe' is not an accepted document; accepted: doc, docx, jpeg, jpg, ods, odt, pdf, png, xls, xlsx");
+    // a language chosen in Jospar wins over the browser's
+    WebappSession astanaSession = new WebappSession(port).login("akimat-astana.official", "demo");
+    assertThat(astanaSession.putJson("/jospar/me/settings", "{\"locale\":\"ru\"}", true).statusCode()).isEqualTo(200);
+    assertThat(refusal("akimat-astana.official", astana, Map.of("reportText", text("done"), "reportDocument", file("report.exe")), "kk"))
+        .isEqualTo("reportDocument: «report.exe» — недопустимый тип документа; допустимы: doc, docx, jpeg, jpg, ods, odt, pdf, png, xls, xlsx");
+  }
+
+  @SuppressWarnings("unchecked")
+  private String refusal(String user, String taskId, Map<String, Object> variables, String acceptLanguage) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    if (acceptLanguage != null) {
+      headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+    }
+    var r = http.withBasicAuth(user, "demo").exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", variables), headers), Map.class);
+    assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    return (String) r.getBody().get("message");
+  }
+
   private JsonNode data(WebappSession session, String path) throws Exception {
     HttpResponse<String> r = session.get(path, "application/json");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
