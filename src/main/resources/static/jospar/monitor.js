@@ -225,7 +225,7 @@
     var body = el('tbody');
     bodies.forEach(function (b) {
       var tr = el('tr');
-      tr.appendChild(el('th', { scope: 'row', title: b.name }, b.name));
+      tr.appendChild(el('th', { scope: 'row', title: b.name }, b.shortName || b.name));
       rows.forEach(function (r) {
         var c = cells[b.code + '|' + r.number];
         var td = el('td', c ? { 'class': 's-' + c.worst } : {});

@@ -1,11 +1,9 @@
 package kz.jospar.forms;
 
-import java.util.Arrays;
 import java.util.Locale;
+import kz.jospar.people.Words;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * What is wrong with one field of a form, in words a person can act on, in their language: a key of
@@ -13,21 +11,16 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  */
 public record FieldError(String field, MessageSourceResolvable text) {
 
-  /** Jospar's messages, for the English text of logs and exceptions (the same files Spring serves). */
-  private static final ResourceBundleMessageSource WORDS = words();
-
-  /** A message by key; numbers are written as they are (no grouping), nested resolvables are translated too. */
   public static FieldError of(String field, String key, Object... args) {
-    return new FieldError(field, words(key, args));
+    return new FieldError(field, Words.of(key, args));
   }
 
   static MessageSourceResolvable words(String key, Object... args) {
-    Object[] plain = Arrays.stream(args).map(a -> a instanceof Number ? String.valueOf(a) : a).toArray();
-    return new DefaultMessageSourceResolvable(new String[] {key}, plain);
+    return Words.of(key, args);
   }
 
   public String message() {
-    return in(WORDS, Locale.ENGLISH);
+    return Words.english(text);
   }
 
   public String in(MessageSource source, Locale locale) {
@@ -37,13 +30,5 @@ public record FieldError(String field, MessageSourceResolvable text) {
   @Override
   public String toString() {
     return field + ": " + message();
-  }
-
-  private static ResourceBundleMessageSource words() {
-    ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-    source.setBasename("i18n/jospar");
-    source.setDefaultEncoding("UTF-8");
-    source.setFallbackToSystemLocale(false);
-    return source;
   }
 }

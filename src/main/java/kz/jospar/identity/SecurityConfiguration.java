@@ -50,7 +50,8 @@ class SecurityConfiguration {
             .requestMatchers(path("/jospar/**")).authenticated()
             .anyRequest().denyAll())
         .addFilterBefore(new CamundaSessionAuthentication(), org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
-        .exceptionHandling(e -> e.authenticationEntryPoint(JosparPages.signIn()))
+        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(JosparPages.signIn(), path("/jospar/**"))
+            .defaultAuthenticationEntryPointFor(new org.springframework.security.web.authentication.Http403ForbiddenEntryPoint(), r -> true))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable());
     JosparPages.csrf(http);

@@ -106,7 +106,7 @@ class MonitorService {
         .toList();
 
     List<MonitorView.Option> bodyOptions = (bodies == null ? catalog.bodies().leaves().stream().map(Body::code).toList() : List.copyOf(bodies))
-        .stream().filter(catalog.bodies()::contains).map(code -> new MonitorView.Option(code, bodyName(code, lang))).toList();
+        .stream().filter(catalog.bodies()::contains).map(code -> new MonitorView.Option(code, bodyName(code, lang), shortName(code, lang))).toList();
     List<MonitorView.Option> directions = catalog.directions().stream()
         .map(d -> new MonitorView.Option(d.code(), d.name().in(lang))).toList();
     List<Integer> years = IntStream.rangeClosed(catalog.firstYear(), catalog.lastYear()).boxed().toList();
@@ -130,6 +130,11 @@ class MonitorService {
 
   String bodyName(String code, Locale lang) {
     return catalog.bodies().find(code).map(b -> b.name().in(lang)).orElse(code);
+  }
+
+  private String shortName(String code, Locale lang) {
+    return catalog.bodies().find(code).map(b -> b.abbreviation() != null && b.abbreviation().in(lang) != null ? b.abbreviation().in(lang)
+        : b.name().in(lang)).orElse(code);
   }
 
   private static String direction(PlanRow row, Map<String, PlanRow> rows) {

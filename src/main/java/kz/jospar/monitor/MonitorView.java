@@ -20,7 +20,13 @@ record MonitorView(
     List<Line> reports,
     List<IndicatorLine> indicators) {
 
-  record Option(String code, String name) {}
+  /** A choice of a filter; {@code shortName} is the decree's abbreviation where it has one (heat-map rows). */
+  record Option(String code, String name, String shortName) {
+
+    Option(String code, String name) {
+      this(code, name, name);
+    }
+  }
 
   /**
    * One plan row over the year: its reports by state, and its quota (planned for the reporting

@@ -99,13 +99,11 @@ public class CycleService {
    * @param dueOverride a due moment chosen by the coordinator (catch-up of a past period), or null for the plan's
    */
   public OpenedCycle open(String rowNumber, String periodKey, String actor, OffsetDateTime dueOverride) {
-    PlanRow row = catalog.row(rowNumber).orElseThrow(() -> new UnknownPeriodException("row",
-        "the plan has no item or sub-item '" + rowNumber + "'; see GET /api/plan"));
+    PlanRow row = catalog.row(rowNumber).orElseThrow(() -> new UnknownPeriodException("row", "period.noRow", rowNumber));
     if (!row.hasSchedule()) {
-      throw new UnknownPeriodException("row", "item " + rowNumber + " is a heading; open one of its sub-items");
+      throw new UnknownPeriodException("row", "period.heading", rowNumber);
     }
-    PlanPeriod period = calendar.find(rowNumber, periodKey).orElseThrow(() -> new UnknownPeriodException("period",
-        "row " + rowNumber + " has no period '" + periodKey + "'; its periods are listed by GET /api/plan/calendar?year=YYYY"));
+    PlanPeriod period = calendar.find(rowNumber, periodKey).orElseThrow(() -> new UnknownPeriodException("period", "period.noPeriod", rowNumber, periodKey));
     return inTransaction.execute(status -> doOpen(row, period, actor, dueOverride));
   }
 

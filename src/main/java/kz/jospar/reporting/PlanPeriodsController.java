@@ -1,5 +1,6 @@
 package kz.jospar.reporting;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -38,31 +39,36 @@ class PlanPeriodsController {
   private final PlanStatus status;
   private final PlanCatalog catalog;
 
-  PlanPeriodsController(CycleService cycles, PlanStatus status, PlanCatalog catalog) {
+  private final kz.jospar.people.Languages languages;
+  private final org.springframework.context.MessageSource words;
+
+  PlanPeriodsController(CycleService cycles, PlanStatus status, PlanCatalog catalog, kz.jospar.people.Languages languages,
+      org.springframework.context.MessageSource words) {
     this.cycles = cycles;
     this.status = status;
     this.catalog = catalog;
+    this.languages = languages;
+    this.words = words;
   }
 
   @PostMapping("/api/plan/periods")
-  ResponseEntity<?> open(@RequestBody(required = false) OpenRequest request, Authentication caller) {
+  ResponseEntity<?> open(@RequestBody(required = false) OpenRequest request, Authentication caller, HttpServletRequest http) {
+    java.util.Locale lang = languages.forApi(caller.getName(), http);
     if (!groups(caller).contains(Roles.COORDINATOR)) {
-      return error(HttpStatus.FORBIDDEN, null, "only the plan coordinator opens periods; " + caller.getName() + " is not in the group '"
-          + Roles.COORDINATOR + "'");
+      return error(HttpStatus.FORBIDDEN, null, say(lang, "period.onlyCoordinator", caller.getName(), Roles.COORDINATOR));
     }
     if (request == null || request.row() == null || request.row().isBlank()) {
-      return error(HttpStatus.BAD_REQUEST, "row", "required: the item or sub-item number, such as \"4.8\"");
+      return error(HttpStatus.BAD_REQUEST, "row", say(lang, "period.rowRequired"));
     }
     if (request.period() == null || request.period().isBlank()) {
-      return error(HttpStatus.BAD_REQUEST, "period", "required: the period key, such as \"2026-H2\" (see GET /api/plan/calendar?year=YYYY)");
+      return error(HttpStatus.BAD_REQUEST, "period", say(lang, "period.periodRequired"));
     }
     OffsetDateTime due = null;
     if (request.dueAt() != null && !request.dueAt().isBlank()) {
       try {
         due = OffsetDateTime.parse(request.dueAt());
       } catch (DateTimeParseException e) {
-        return error(HttpStatus.BAD_REQUEST, "dueAt", "expected an ISO date-time with offset, such as \"2026-12-30T18:00:00+05:00\", got '"
-            + request.dueAt() + "'");
+        return error(HttpStatus.BAD_REQUEST, "dueAt", say(lang, "period.dueAt", request.dueAt()));
       }
     }
     CycleService.OpenedCycle opened = cycles.open(request.row().strip(), request.period().strip(), caller.getName(), due);
@@ -70,10 +76,10 @@ class PlanPeriodsController {
   }
 
   @GetMapping("/api/plan/status")
-  ResponseEntity<?> status(@RequestParam int year, Authentication caller) {
+  ResponseEntity<?> status(@RequestParam int year, Authentication caller, HttpServletRequest http) {
     if (!catalog.coversYear(year)) {
-      return error(HttpStatus.BAD_REQUEST, "year", "year " + year + " is outside the plan's years " + catalog.firstYear() + "-"
-          + catalog.lastYear());
+      return error(HttpStatus.BAD_REQUEST, "year", say(languages.forApi(caller.getName(), http), "error.year", year, catalog.firstYear(),
+          catalog.lastYear()));
     }
     Set<String> groups = groups(caller);
     boolean wholePlan = groups.stream().anyMatch(SEE_WHOLE_PLAN::contains);
@@ -86,13 +92,22 @@ class PlanPeriodsController {
   }
 
   @ExceptionHandler(UnknownPeriodException.class)
-  ResponseEntity<?> unknown(UnknownPeriodException e) {
-    return error(HttpStatus.BAD_REQUEST, e.field(), e.getMessage().substring(e.field().length() + 2));
+  ResponseEntity<?> unknown(UnknownPeriodException e, HttpServletRequest http) {
+    return error(HttpStatus.BAD_REQUEST, e.field(), words.getMessage(e.words(), language(http)));
   }
 
   @ExceptionHandler(CycleAlreadyOpenException.class)
-  ResponseEntity<?> duplicate(CycleAlreadyOpenException e) {
-    return error(HttpStatus.CONFLICT, null, e.getMessage());
+  ResponseEntity<?> duplicate(CycleAlreadyOpenException e, HttpServletRequest http) {
+    return error(HttpStatus.CONFLICT, null, say(language(http), "period.alreadyOpen", e.cycleKey()));
+  }
+
+  private java.util.Locale language(HttpServletRequest http) {
+    Authentication caller = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+    return languages.forApi(caller == null ? null : caller.getName(), http);
+  }
+
+  private String say(java.util.Locale lang, String key, Object... args) {
+    return words.getMessage(kz.jospar.people.Words.of(key, args), lang);
   }
 
   private static Set<String> groups(Authentication caller) {

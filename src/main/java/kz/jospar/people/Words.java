@@ -1,0 +1,36 @@
+package kz.jospar.people;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * Jospar's own words (i18n/jospar*.properties, kk/ru/en) for what is said to a person: a key and
+ * its arguments, translated when answered; {@link #english} for logs and exception messages.
+ */
+public final class Words {
+
+  private static final ResourceBundleMessageSource ENGLISH = source();
+
+  private Words() {}
+
+  /** A message by key; numbers are written as they are (no grouping), nested resolvables are translated too. */
+  public static MessageSourceResolvable of(String key, Object... args) {
+    Object[] plain = Arrays.stream(args).map(a -> a instanceof Number ? String.valueOf(a) : a).toArray();
+    return new DefaultMessageSourceResolvable(new String[] {key}, plain);
+  }
+
+  public static String english(MessageSourceResolvable words) {
+    return ENGLISH.getMessage(words, Locale.ENGLISH);
+  }
+
+  private static ResourceBundleMessageSource source() {
+    ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+    source.setBasename("i18n/jospar");
+    source.setDefaultEncoding("UTF-8");
+    source.setFallbackToSystemLocale(false);
+    return source;
+  }
+}
