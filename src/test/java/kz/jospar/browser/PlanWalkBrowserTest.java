@@ -90,6 +90,11 @@ class PlanWalkBrowserTest {
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
     browser = new ChromeDriver(service, options);
     Files.createDirectories(SCREENSHOTS);
+    try (var old = Files.list(SCREENSHOTS)) { // this run's steps only
+      for (Path file : old.toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   @AfterAll
@@ -104,6 +109,17 @@ class PlanWalkBrowserTest {
 
   @Test
   void anAkimatReportsInKazakhAndItsSupervisorApproves() throws IOException {
+    try {
+      walk();
+    } catch (RuntimeException | AssertionError e) {
+      // what the browser showed when the walk stopped, for the person reading the failure
+      screenshot("failure");
+      Files.writeString(SCREENSHOTS.resolve(String.format("%02d-failure.html", step)), browser.getPageSource());
+      throw e;
+    }
+  }
+
+  void walk() throws IOException {
     openThePeriod();
 
     signInPage("tasklist");
@@ -112,6 +128,7 @@ class PlanWalkBrowserTest {
     assertThat(loginButton().getText()).isEqualTo(label(KAZAKH, "PAGE_LOGIN_SIGN_IN_ACTION"));
 
     signIn(BODY + ".official");
+    datesAreKazakhWithMondayFirst();
     openTask("Есеп тапсыру: " + ROW);
     claim();
     fillAndSubmitTheReport();
@@ -123,6 +140,7 @@ class PlanWalkBrowserTest {
     approve();
 
     assertThat(stateOfTheReport()).isEqualTo("approved");
+    theOtherWebappsSpeakKazakhToo();
 
     coordinatorMonitorsThePlanAndDownloadsTheSpreadsheet();
   }
@@ -227,6 +245,36 @@ class PlanWalkBrowserTest {
     screenshot("signed-out");
   }
 
+  /** Tasklist's dates (moment.js through its camDate filter) and its date pickers (AngularJS's $locale). */
+  void datesAreKazakhWithMondayFirst() {
+    assertThat(inAngular("return i.get('camDateFilter')('2026-11-25T18:00:00', 'normal');")).isEqualTo("25.11.2026 18:00");
+    assertThat(inAngular("return i.get('camDateFilter')('2026-11-25T18:00:00', 'long');")).isEqualTo("сәрсенбі, 25.11.2026 18:00");
+    assertThat(inAngular("return i.get('$locale').DATETIME_FORMATS.FIRSTDAYOFWEEK;")).as("Monday").isEqualTo(0L);
+    assertThat(inAngular("return i.get('$locale').DATETIME_FORMATS.MONTH[10];")).isEqualTo("қараша");
+  }
+
+  /** Welcome, Cockpit and Admin carry the same switch, keep the choice, and show no end-of-life banner. */
+  void theOtherWebappsSpeakKazakhToo() throws IOException {
+    for (String app : List.of("welcome", "cockpit")) {
+      browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
+      speaksKazakh(app);
+    }
+    signOut(); // Admin is the administrator's only
+    signInPage("admin");
+    signIn("admin");
+    speaksKazakh("admin");
+  }
+
+  void speaksKazakh(String app) throws IOException {
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-header] .account")));
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.jospar-language button")));
+    waitFor().until(d -> KAZAKH.equals(inAngular("return i.get('$translate').use();")));
+    assertThat(pressed()).as(app).isEqualTo(KAZAKH);
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).as(app + ": the end-of-life banner")
+        .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+    screenshot(app + "-in-kazakh");
+  }
+
   String stateOfTheReport() {
     ResponseEntity<JsonNode> status = http.withBasicAuth("coordinator", password).getForEntity("/api/plan/status?year=2026", JsonNode.class);
     assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -271,6 +319,11 @@ class PlanWalkBrowserTest {
 
   Object js(String script) {
     return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  /** Runs a script with the page's AngularJS injector as {@code i}. */
+  Object inAngular(String body) {
+    return js("var i = window.angular.element(document.documentElement).injector(); " + body);
   }
 
   WebDriverWait waitFor() {
