@@ -16,11 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Jospar's Kazakh and Russian label files for the Camunda 7.24 webapps hold exactly the keys of the
  * webapps' own en.json (from the webjar on the class path): none missing, none extra, every
- * {{placeholder}} kept, no value left empty.
+ * {{placeholder}} kept, no value left empty; and every webapp offers them, with the language switch,
+ * Kazakh numeric dates and Monday first, and without the end-of-life banner.
  */
 class WebappTranslationsTest {
 
@@ -45,6 +47,36 @@ class WebappTranslationsTest {
     compare("", english, translated, problems);
     assertThat(problems).as("%s/%s.json against 7.24's en.json", app, language).isEmpty();
     assertThat(translated.path("labels").size()).isEqualTo(english.path("labels").size()).isGreaterThan(100);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
+  void everyWebappOffersKazakhRussianAndEnglishWithTheSwitch(String app) throws IOException {
+    String config = text("META-INF/resources/webjars/camunda/app/" + app + "/scripts/config.js");
+    assertThat(config)
+        .containsPattern("(?m)^  locales: \\{\\s*availableLocales: \\['kk', 'ru', 'en'\\],\\s*fallbackLocale: 'kk'\\s*\\}")
+        .containsPattern("(?m)^  customScripts: \\['\\.\\./jospar/jospar-language'")
+        .containsPattern("(?m)^  disableWelcomeMessage: true");
+    assertThat(text("META-INF/resources/webjars/camunda/app/" + app + "/styles/user-styles.css"))
+        .containsPattern("\\.ce-eol-banner \\{\\s*display: none !important;");
+    assertThat(WebappTranslationsTest.class.getClassLoader().getResource("META-INF/resources/webjars/camunda/app/jospar/jospar-language.js"))
+        .as("the switch's script, at the path config.js names").isNotNull();
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @CsvSource({"tasklist, kk", "tasklist, ru", "admin, kk", "admin, ru", "cockpit, kk", "cockpit, ru"})
+  void datesAreDayMonthYearWithMondayFirst(String app, String language) throws IOException {
+    JsonNode dates = read(app, language).path("dateLocales");
+    assertThat(dates.path("longDateFormat").path("L").asText()).isEqualTo("DD.MM.YYYY");
+    assertThat(dates.path("longDateFormat").path("LLL").asText()).startsWith("DD.MM.YYYY");
+    assertThat(dates.path("week").path("dow").asInt()).as("Monday").isEqualTo(1);
+  }
+
+  static String text(String path) throws IOException {
+    try (InputStream in = WebappTranslationsTest.class.getClassLoader().getResourceAsStream(path)) {
+      assertThat(in).as(path + " on the class path").isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   static void compare(String at, JsonNode en, JsonNode tr, List<String> problems) {

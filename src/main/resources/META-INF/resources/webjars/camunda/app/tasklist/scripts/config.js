@@ -53,11 +53,22 @@ export default {
   // disableWelcomeMessage: false,
   // assignProcessInstanceIdToTaskComment: true,
 
-  // Jospar: the shared part of the embedded task forms (forms/*.html). Tasklist imports it from
-  // app/tasklist/scripts/jospar-forms.js before it starts, so it is there before any form opens.
-  // This file is Camunda 7.24's default config.js (camunda-webapp-webjar) plus only this entry;
-  // the application's own META-INF/resources/webjars/camunda/... comes first on the class path.
-  customScripts: ['scripts/jospar-forms.js'],
+  // Jospar: this file is Camunda 7.24's default config.js of the Tasklist webapp (camunda-webapp-webjar)
+  // plus only the entries below; the application's own META-INF/resources/webjars/camunda/... comes
+  // first on the class path.
+  // Kazakh, Russian and English (locales/kk.json and ru.json are Jospar's); Kazakh, the state
+  // language, when the browser asks for none of them. The person's own choice (the switch in the
+  // header) is applied by ../jospar/jospar-language.js, which wins over the browser's language.
+  locales: {
+    availableLocales: ['kk', 'ru', 'en'],
+    fallbackLocale: 'kk'
+  },
+  // the embedded task forms' shared part (forms/*.html), imported before AngularJS starts, so it is
+  // there before any form opens; after jospar-language.js, which it asks for the language
+  customScripts: ['../jospar/jospar-language', 'scripts/jospar-forms.js'],
+  // no "welcome to Camunda" box at the first sign-in; the end-of-life banner is hidden by
+  // styles/user-styles.css (Camunda draws it unconditionally)
+  disableWelcomeMessage: true,
 
   shortcuts: {
     claimTask: {

@@ -60,10 +60,15 @@
     $scope.wholeNumber = /^[0-9]+$/;
 
     // ---- texts: data-i18n="key" (text) and data-i18n-placeholder="key" ----
+    // the Tasklist's language: the header's switch (app/jospar/jospar-language.js) decides it for the
+    // whole webapp; without that script, the browser's language
     function pickLang() {
-      var saved = null;
-      try { saved = window.localStorage.getItem('camLocale'); } catch (e) { saved = null; }
-      var lang = String(saved || (window.navigator && window.navigator.language) || '').substring(0, 2).toLowerCase();
+      var lang = null;
+      if (window.JosparLanguage && typeof window.JosparLanguage.current === 'function') {
+        lang = window.JosparLanguage.current();
+      } else {
+        lang = String((window.navigator && window.navigator.language) || '').substring(0, 2).toLowerCase();
+      }
       return texts.hasOwnProperty(lang) ? lang : 'kk';
     }
 
@@ -94,10 +99,10 @@
     }
 
     $scope.lang = pickLang();
+    // the in-form switch of forms deployed before the header's switch: this form only
     $scope.setLang = function (lang) {
       if (!texts.hasOwnProperty(lang)) { return; }
       $scope.lang = lang;
-      try { window.localStorage.setItem('camLocale', lang); } catch (e) { /* storage off: this form only */ }
       applyTexts();
     };
     // ng-if / ng-show change the page during a digest: translate what appeared after each one
