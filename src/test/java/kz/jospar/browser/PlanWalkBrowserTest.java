@@ -57,6 +57,7 @@ class PlanWalkBrowserTest {
   static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("JOSPAR_CHROMEDRIVER", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of("target", "browser");
   static final Duration WAIT = Duration.ofSeconds(30);
+  static final Path DOWNLOADS = Path.of("target", "browser-downloads").toAbsolutePath();
 
   static final String BODY = "akimat-turkistan";
   static final String ROW = "4.8";
@@ -87,7 +88,14 @@ class PlanWalkBrowserTest {
     // English first, as a browser in an office might be: the switch has to win over it
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900",
         "--lang=en-US");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    Files.createDirectories(DOWNLOADS);
+    try (var old = Files.list(DOWNLOADS)) {
+      for (Path file : old.toList()) {
+        Files.delete(file);
+      }
+    }
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en",
+        "download.default_directory", DOWNLOADS.toString(), "download.prompt_for_download", false));
     browser = new ChromeDriver(service, options);
     Files.createDirectories(SCREENSHOTS);
     try (var old = Files.list(SCREENSHOTS)) { // this run's steps only
@@ -288,10 +296,73 @@ class PlanWalkBrowserTest {
   }
 
   /**
-   * LEAD: the coordinator's step goes here — sign in as "coordinator", open the monitor, check the
-   * approved report is shown, download the XLSX and check its rows. Deliberately empty on this branch.
+   * The coordinator opens the plan monitor from Tasklist's header (same sign-in, same language),
+   * finds the approved report by the filters, moves through the page by keyboard, and downloads
+   * the annual report as XLSX, which names the akimat, its text and its document.
    */
-  void coordinatorMonitorsThePlanAndDownloadsTheSpreadsheet() {
+  void coordinatorMonitorsThePlanAndDownloadsTheSpreadsheet() throws IOException {
+    signOut();
+    signInPage("tasklist");
+    signIn("coordinator");
+    WebElement monitor = waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.jospar-monitor a")));
+    assertThat(monitor.getText()).isEqualTo("Жоспар мониторы");
+    monitor.click();
+    waitFor().until(ExpectedConditions.textToBe(By.id("heading"), "Жоспар мониторы"));
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(KAZAKH);
+    waitFor().until(d -> d.findElement(By.id("status")).getText().startsWith("Жүктелді"));
+    assertThat(browser.findElement(By.cssSelector(".lang button[aria-pressed='true']")).getAttribute("lang")).isEqualTo(KAZAKH);
+    screenshot("monitor");
+
+    theMonitorIsUsableByKeyboard();
+
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-row"))).selectByValue(ROW);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-state"))).selectByValue("approved");
+    browser.findElement(By.cssSelector("#filters button[type='submit']")).click();
+    waitFor().until(d -> d.findElements(By.cssSelector("#reports tbody tr")).size() == 1
+        && d.findElement(By.cssSelector("#reports tbody tr")).getText().contains("басшы мақұлдады"));
+    String line = browser.findElement(By.cssSelector("#reports tbody tr")).getText();
+    assertThat(line).contains(ROW, PERIOD, "Түркістан", "мерзімінде");
+    assertThat(browser.findElements(By.cssSelector("#heat td.s-approved"))).hasSize(1);
+    screenshot("monitor-filtered");
+
+    browser.findElement(By.id("x-xlsx-kk")).click();
+    Path xlsx = DOWNLOADS.resolve("jospar-annual-report-2026-kk.xlsx");
+    waitFor().until(d -> Files.exists(xlsx) && xlsx.toFile().length() > 0);
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+      var items = book.getSheet("Тармақтар бойынша орындалуы");
+      assertThat(items).as("the Kazakh items sheet").isNotNull();
+      List<String> row = new java.util.ArrayList<>();
+      for (var r : items) {
+        List<String> cells = new java.util.ArrayList<>();
+        r.forEach(c -> cells.add(c.toString()));
+        if (cells.contains("басшы мақұлдады")) {
+          row = cells;
+        }
+      }
+      assertThat(row).contains(ROW, PERIOD, "мерзімінде", "Достық үйлеріне екі көлік пен лингафон кабинеті берілді.",
+          "browser-report.pdf", BODY + ".official");
+    }
+  }
+
+  /** Skip link first, every control labelled, the language switch a group of pressed/unpressed buttons. */
+  void theMonitorIsUsableByKeyboard() throws IOException {
+    browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+    WebElement first = browser.switchTo().activeElement();
+    assertThat(first.getAttribute("class")).isEqualTo("skip");
+    assertThat(first.getText()).isEqualTo("Мазмұнға өту");
+    first.sendKeys(Keys.ENTER);
+    waitFor().until(d -> "main".equals(d.switchTo().activeElement().getAttribute("id")));
+    Object unlabelled = js("return Array.from(document.querySelectorAll('select, input, button, a[href]')).filter(function (e) {"
+        + " var label = e.id && document.querySelector('label[for=\"' + e.id + '\"]');"
+        + " return !(label && label.textContent.trim()) && !(e.getAttribute('aria-label') || '').trim() && !e.textContent.trim(); })"
+        + ".map(function (e) { return e.outerHTML; });");
+    assertThat((List<?>) unlabelled).as("controls without a label or name").isEmpty();
+    // Tab from the start of the filters reaches the year, then the direction
+    WebElement year = browser.findElement(By.id("f-year"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].focus();", year);
+    year.sendKeys(Keys.TAB);
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("f-direction");
+    screenshot("monitor-keyboard");
   }
 
   // ---- helpers ----

@@ -123,6 +123,12 @@
     if (!userId || checkedFor === userId) { return; }
     checkedFor = userId;
     request('GET').then(function (settings) {
+      // a choice made in this browser before signing in (or before the server knew it) is kept for
+      // the person, so that e-mails and API answers follow it too
+      if (settings && settings.chosen === false && known(stored())) {
+        request('PUT', { locale: stored() })['catch'](function () { /* kept in the browser at least */ });
+        return;
+      }
       var lang = settings && settings.locale;
       if (known(lang) && lang !== current) {
         remember(lang);
@@ -165,6 +171,21 @@
     if (menu && !menu.querySelector('li.jospar-language')) {
       menu.insertBefore(switchElement(), menu.firstChild);
     }
+    if (menu && !menu.querySelector('li.jospar-monitor')) {
+      menu.insertBefore(monitorLink(), menu.firstChild);
+    }
+  }
+
+  // Jospar's plan monitor, one click from every webapp (it shares their sign-in)
+  var MONITOR = { kk: 'Жоспар мониторы', ru: 'Монитор плана', en: 'Plan monitor' };
+  function monitorLink() {
+    var li = document.createElement('li');
+    li.className = 'jospar-monitor';
+    var a = document.createElement('a');
+    a.href = appRoot.replace(/\/[^\/]*$/, '') + '/jospar/monitor';
+    a.textContent = MONITOR[current] || MONITOR.kk;
+    li.appendChild(a);
+    return li;
   }
 
   function watchHeader() {
