@@ -282,6 +282,17 @@ class KeycloakSecurityTest {
     assertThat(user.path("userId").asText()).isEqualTo("akimat-turkistan.official");
     assertThat(user.path("authorizedApps").toString()).contains("tasklist").doesNotContain("cockpit");
 
+    // Jospar's own pages ride on the same Keycloak login: the monitor shows the official's body only
+    HttpResponse<String> monitor = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/jospar/monitor/data?year=2026")).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(monitor.statusCode()).as(monitor.body()).isEqualTo(200);
+    JsonNode view = json.readTree(monitor.body());
+    assertThat(view.path("wholePlan").asBoolean()).isFalse();
+    assertThat(view.path("bodies")).singleElement().satisfies(b -> assertThat(b.path("code").asText()).isEqualTo("akimat-turkistan"));
+    HttpResponse<String> settings = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/jospar/me/settings"))
+        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(json.readTree(settings.body()).path("userId").asText()).isEqualTo("akimat-turkistan.official");
+
     String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
         .map(java.net.HttpCookie::getValue).orElseThrow();
     HttpResponse<String> logout = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/logout"))
