@@ -99,13 +99,19 @@ class PostgresApplicationTest {
   }
 
   @Test
-  void apisRefuseCallersWithoutCredentials() {
+  void apisRefuseCallersWithoutCredentials() throws Exception {
     for (String path : List.of("/api/plan", "/api/bodies", "/api/plan/calendar?year=2025", "/engine-rest/engine", "/engine-rest/task")) {
       ResponseEntity<String> response = http.getForEntity(path, String.class);
       assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
       assertThat(response.getHeaders().getFirst("WWW-Authenticate")).as(path).startsWith("Basic");
       assertThat(response.getBody()).as(path).contains("Sign in with HTTP Basic");
     }
+    // a browser that asks for Kazakh is told in Kazakh
+    java.net.http.HttpResponse<String> kazakh = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(http.getRootUri() + "/api/plan")).header("Accept-Language", "kk-KZ,kk;q=0.9,ru;q=0.8").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(kazakh.statusCode()).isEqualTo(401);
+    assertThat(kazakh.body()).contains("HTTP Basic арқылы кіріңіз: Jospar пайдаланушы аты мен құпиясөзі");
   }
 
   @Test

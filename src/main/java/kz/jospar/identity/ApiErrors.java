@@ -16,16 +16,27 @@ final class ApiErrors {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
-  static AuthenticationEntryPoint unauthorized(String challenge, String what) {
+  /** {@code whatKey}: a key of Jospar's words saying what is missing, answered in the request's language. */
+  static AuthenticationEntryPoint unauthorized(String challenge, String whatKey) {
     return (request, response, e) -> {
       response.setStatus(401);
       response.setHeader("WWW-Authenticate", challenge);
-      write(response, 401, "Unauthorized", what + " (" + e.getMessage() + ")");
+      write(response, 401, "Unauthorized", say(request, whatKey) + " (" + e.getMessage() + ")");
     };
   }
 
   static AccessDeniedHandler forbidden() {
-    return (request, response, e) -> write(response, 403, "Forbidden", "not allowed for your role or body (" + e.getMessage() + ")");
+    return (request, response, e) -> write(response, 403, "Forbidden", say(request, "api.forbidden") + " (" + e.getMessage() + ")");
+  }
+
+  /**
+   * Who is refused is not known yet (or not trusted): the request's Accept-Language (kk, ru, en)
+   * decides, English for programs that say nothing.
+   */
+  static String say(jakarta.servlet.http.HttpServletRequest request, String key) {
+    java.util.Locale lang = request.getHeader("Accept-Language") == null ? java.util.Locale.ENGLISH
+        : kz.jospar.people.Languages.browserOr(request, java.util.Locale.ENGLISH);
+    return kz.jospar.people.Words.in(kz.jospar.people.Words.of(key), lang);
   }
 
   static void write(jakarta.servlet.http.HttpServletResponse response, int status, String error, String message)

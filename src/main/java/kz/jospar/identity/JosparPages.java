@@ -39,7 +39,7 @@ final class JosparPages {
       if (accept != null && accept.contains("text/html")) {
         response.sendRedirect(request.getContextPath() + "/camunda/app/welcome/default/#!/login");
       } else {
-        ApiErrors.write(response, 401, "Unauthorized", "Log in to Jospar's webapps first (Tasklist or Welcome); this page uses that session");
+        ApiErrors.write(response, 401, "Unauthorized", ApiErrors.say(request, "api.webappSession"));
       }
     };
   }

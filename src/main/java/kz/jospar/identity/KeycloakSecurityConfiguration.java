@@ -122,8 +122,7 @@ class KeycloakSecurityConfiguration {
     var challenge = new org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint();
     return (request, response, e) -> {
       challenge.commence(request, response, e);
-      ApiErrors.write(response, 401, "Unauthorized",
-          "Send a Keycloak access token for Jospar's API as 'Authorization: Bearer <token>' (" + e.getMessage() + ")");
+      ApiErrors.write(response, 401, "Unauthorized", ApiErrors.say(request, "api.bearer") + " (" + e.getMessage() + ")");
     };
   }
 

@@ -59,7 +59,6 @@ class SecurityConfiguration {
   }
 
   private static org.springframework.security.web.AuthenticationEntryPoint basic() {
-    return ApiErrors.unauthorized("Basic realm=\"Jospar\", charset=\"UTF-8\"",
-        "Sign in with HTTP Basic: a Jospar user name and password");
+    return ApiErrors.unauthorized("Basic realm=\"Jospar\", charset=\"UTF-8\"", "api.basic");
   }
 }

@@ -57,7 +57,7 @@ public class Languages {
     return browserOr(request, KAZAKH);
   }
 
-  private static Locale browserOr(HttpServletRequest request, Locale otherwise) {
+  public static Locale browserOr(HttpServletRequest request, Locale otherwise) {
     String header = request == null ? null : request.getHeader("Accept-Language");
     if (header != null && !header.isBlank()) {
       try {

@@ -12,7 +12,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  */
 public final class Words {
 
-  private static final ResourceBundleMessageSource ENGLISH = source();
+  /** The same files as Spring's MessageSource, for code that runs outside the application context (filters, exceptions). */
+  private static final ResourceBundleMessageSource SOURCE = source();
 
   private Words() {}
 
@@ -23,7 +24,11 @@ public final class Words {
   }
 
   public static String english(MessageSourceResolvable words) {
-    return ENGLISH.getMessage(words, Locale.ENGLISH);
+    return in(words, Locale.ENGLISH);
+  }
+
+  public static String in(MessageSourceResolvable words, Locale locale) {
+    return SOURCE.getMessage(words, locale);
   }
 
   private static ResourceBundleMessageSource source() {
