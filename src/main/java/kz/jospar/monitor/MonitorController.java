@@ -21,7 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,11 +51,8 @@ class MonitorController {
   }
 
   @GetMapping("/jospar/monitor/data")
-  ResponseEntity<?> data(@RequestParam(required = false) Integer year, @RequestParam(required = false) String direction,
-      @RequestParam(required = false) String row, @RequestParam(required = false) String body,
-      @RequestParam(required = false) String state, @RequestParam(required = false) String lang, Authentication authentication,
-      HttpServletRequest request) {
-    Request r = request(year, direction, row, body, state, lang, authentication, request);
+  ResponseEntity<?> data(Query query, Authentication authentication, HttpServletRequest request) {
+    Request r = request(query, authentication, request);
     if (r.refusal != null) {
       return r.refusal;
     }
@@ -65,11 +61,8 @@ class MonitorController {
   }
 
   @GetMapping("/jospar/monitor/status.csv")
-  ResponseEntity<?> csv(@RequestParam(required = false) Integer year, @RequestParam(required = false) String direction,
-      @RequestParam(required = false) String row, @RequestParam(required = false) String body,
-      @RequestParam(required = false) String state, @RequestParam(required = false) String lang, Authentication authentication,
-      HttpServletRequest request) {
-    Request r = request(year, direction, row, body, state, lang, authentication, request);
+  ResponseEntity<?> csv(Query query, Authentication authentication, HttpServletRequest request) {
+    Request r = request(query, authentication, request);
     if (r.refusal != null) {
       return r.refusal;
     }
@@ -79,11 +72,8 @@ class MonitorController {
   }
 
   @GetMapping("/jospar/monitor/annual-report.xlsx")
-  ResponseEntity<?> xlsx(@RequestParam(required = false) Integer year, @RequestParam(required = false) String direction,
-      @RequestParam(required = false) String row, @RequestParam(required = false) String body,
-      @RequestParam(required = false) String state, @RequestParam(required = false) String lang, Authentication authentication,
-      HttpServletRequest request) throws IOException {
-    Request r = request(year, direction, row, body, state, lang, authentication, request);
+  ResponseEntity<?> xlsx(Query query, Authentication authentication, HttpServletRequest request) throws IOException {
+    Request r = request(query, authentication, request);
     if (r.refusal != null) {
       return r.refusal;
     }
@@ -94,11 +84,8 @@ class MonitorController {
   }
 
   @GetMapping("/jospar/monitor/annual-report.pdf")
-  ResponseEntity<?> pdf(@RequestParam(required = false) Integer year, @RequestParam(required = false) String direction,
-      @RequestParam(required = false) String row, @RequestParam(required = false) String body,
-      @RequestParam(required = false) String state, @RequestParam(required = false) String lang, Authentication authentication,
-      HttpServletRequest request) {
-    Request r = request(year, direction, row, body, state, lang, authentication, request);
+  ResponseEntity<?> pdf(Query query, Authentication authentication, HttpServletRequest request) {
+    Request r = request(query, authentication, request);
     if (r.refusal != null) {
       return r.refusal;
     }
@@ -110,8 +97,12 @@ class MonitorController {
   /** A checked request: the filter, the bodies the caller may see (null: all), the language; or why it is refused. */
   private record Request(Caller caller, MonitorFilter filter, Collection<String> scope, Locale lang, ResponseEntity<?> refusal) {}
 
-  private Request request(Integer year, String direction, String row, String body, String state, String lang, Authentication authentication,
-      HttpServletRequest http) {
+  /** The query string every monitor address takes: {@code ?year=&direction=&row=&body=&state=&lang=}, all optional. */
+  record Query(Integer year, String direction, String row, String body, String state, String lang) {}
+
+  private Request request(Query query, Authentication authentication, HttpServletRequest http) {
+    Integer year = query.year();
+    String lang = query.lang();
     Caller caller = Caller.of(authentication);
     Locale language = languages.resolve(lang, caller, http);
     if (lang != null && !lang.isBlank() && !UserSettings.LANGUAGES.contains(lang)) {
@@ -122,7 +113,7 @@ class MonitorController {
       return refused(caller, language, HttpStatus.BAD_REQUEST, "year",
           words.getMessage("error.year", new Object[] {String.valueOf(y), String.valueOf(catalog.firstYear()), String.valueOf(catalog.lastYear())}, language));
     }
-    MonitorFilter filter = MonitorFilter.of(y, direction, row, body, state);
+    MonitorFilter filter = MonitorFilter.of(y, query.direction(), query.row(), query.body(), query.state());
     if (filter.state() != null && !MonitorFilter.STATES.contains(filter.state())) {
       return refused(caller, language, HttpStatus.BAD_REQUEST, "state",
           words.getMessage("error.state", new Object[] {filter.state(), new TreeSet<>(MonitorFilter.STATES)}, language));

@@ -57,7 +57,10 @@ class WebappTranslationsTest {
         .containsPattern("(?m)^  locales: \\{\\s*availableLocales: \\['kk', 'ru', 'en'\\],\\s*fallbackLocale: 'kk'\\s*\\}")
         .containsPattern("(?m)^  customScripts: \\['\\.\\./jospar/jospar-language'")
         .containsPattern("(?m)^  disableWelcomeMessage: true");
+    // each app's user-styles.css imports the shared rules, which hide the banner
     assertThat(text("META-INF/resources/webjars/camunda/app/" + app + "/styles/user-styles.css"))
+        .contains("@import url(\"../../jospar/jospar.css\");");
+    assertThat(text("META-INF/resources/webjars/camunda/app/jospar/jospar.css"))
         .containsPattern("\\.ce-eol-banner \\{\\s*display: none !important;");
     assertThat(WebappTranslationsTest.class.getClassLoader().getResource("META-INF/resources/webjars/camunda/app/jospar/jospar-language.js"))
         .as("the switch's script, at the path config.js names").isNotNull();
