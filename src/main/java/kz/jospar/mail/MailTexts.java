@@ -57,7 +57,7 @@ class MailTexts {
 
   private static LocalizedText intro(Facts f) {
     return switch (f.kind()) {
-      case task -> t("Сізге жаңа тапсырма келді.", "Вам поступила новая задача.", "A new task has arrived for you.");
+      case task -> t("Сізге жаңа тапсырма келді", "Вам поступила новая задача", "A new task has arrived for you");
       case reminder -> t("Есеп тапсыру мерзімі жақындап қалды. Есепті мерзімінде тапсыруды сұраймыз.",
           "Приближается срок сдачи отчёта. Просим сдать отчёт в срок.", "The report's deadline is near. Please submit it on time.");
       case escalation -> f.level() >= 2
@@ -120,7 +120,8 @@ class MailTexts {
     String link = properties.taskLink(f.taskId());
     facts.append(f.taskId() != null ? OPEN_TASK.in(l) : OPEN_TASKLIST.in(l)).append(": ").append(link).append('\n');
 
-    String text = GREETING.in(l) + "\n\n" + intro(f).in(l) + "\n\n" + facts + "\n-- \n" + FOOTER.in(l) + "\n";
+    String intro = f.kind() == MailKind.task ? intro(f).in(l) + ": " + what + "." : intro(f).in(l);
+    String text = GREETING.in(l) + "\n\n" + intro + "\n\n" + facts + "\n-- \n" + FOOTER.in(l) + "\n";
     String summary = "• " + subject.substring("[Jospar] ".length()) + "\n" + indent(facts.toString());
     return new Content(cut(subject.toString(), 500), text, cut(summary, 4000));
   }
