@@ -94,6 +94,7 @@ class MailNotificationsTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired JavaMailSenderImpl javaMail;
   @Autowired TestRestTemplate http;
+  @Autowired io.micrometer.core.instrument.MeterRegistry metrics;
 
   @BeforeEach
   void cleanSlate() throws Exception {
@@ -312,6 +313,8 @@ class MailNotificationsTest {
       javaMail.setPort(port);
     }
     assertThat(sender.sendDue()).isZero(); // failed stays failed
+    assertThat(metrics.get("jospar.mail.failed").gauge().value()).isGreaterThanOrEqualTo(2);
+    assertThat(metrics.get("jospar.mail.send.errors").counter().count()).isGreaterThanOrEqualTo(10);
 
     ResponseEntity<Map> refused = http.withBasicAuth(TURKISTAN + ".supervisor", "demo").getForEntity("/api/mail/outbox?state=failed", Map.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
