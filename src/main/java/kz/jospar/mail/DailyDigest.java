@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Once a day, each person who chose the digest gets one message listing what waited for them. Per
  * person in one transaction: the waiting rows are taken (a conditional UPDATE, so a second node
- * running the same digest finds nothing) and one pending digest mail is written.
+ * running the same digest finds nothing) and one pending digest mail is written. The same daily run
+ * forgets mails sent longer ago than {@code jospar.mail.keep}.
  */
 @Component
 class DailyDigest {
@@ -24,12 +25,14 @@ class DailyDigest {
   private final MailTexts texts;
   private final UserSettings settings;
   private final TransactionTemplate transaction;
+  private final MailProperties properties;
 
-  DailyDigest(MailOutbox outbox, MailTexts texts, UserSettings settings, TransactionTemplate transaction) {
+  DailyDigest(MailOutbox outbox, MailTexts texts, UserSettings settings, TransactionTemplate transaction, MailProperties properties) {
     this.outbox = outbox;
     this.texts = texts;
     this.settings = settings;
     this.transaction = transaction;
+    this.properties = properties;
   }
 
   /** Writes the digests; returns how many people get one. */
@@ -47,6 +50,10 @@ class DailyDigest {
     }
     if (written > 0) {
       log.info("E-mail: {} daily digests written", written);
+    }
+    int forgotten = outbox.forgetSentBefore(ClockUtil.getCurrentTime().toInstant().minus(properties.keep()));
+    if (forgotten > 0) {
+      log.info("E-mail: {} mails sent more than {} ago removed from the outbox", forgotten, properties.keep());
     }
     return written;
   }

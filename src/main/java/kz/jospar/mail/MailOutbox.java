@@ -101,6 +101,11 @@ class MailOutbox {
         (rs, i) -> new Collected(rs.getString(1), rs.getString(2)), digestKey);
   }
 
+  /** Forgets mails that went out (alone or in a digest) before {@code before}; failed and waiting mails stay. */
+  int forgetSentBefore(Instant before) {
+    return jdbc.update("DELETE FROM jospar_mail_outbox WHERE state IN ('sent', 'digested') AND created_at < ?", ts(before));
+  }
+
   // ---- what administrators and monitoring see ------------------------------------------------
 
   List<View> list(State state, int limit) {

@@ -18,10 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retries the waits after the 1st, 2nd, … failed attempt; after the last, the mail is failed
  * @param digestCron when the daily digests go out (Spring cron, in {@code zone})
  * @param scheduled false: nothing sends on its own (tests drive the sender)
+ * @param keep how long sent mails (and those that went out in a digest) stay in the outbox
  */
 @ConfigurationProperties("jospar.mail")
 record MailProperties(String from, String publicUrl, ZoneId zone, Duration sendInterval, int batchSize, Duration lockTime,
-    List<Duration> retries, String digestCron, boolean scheduled) {
+    List<Duration> retries, String digestCron, boolean scheduled, Duration keep) {
 
   /** The Tasklist page of one task, or Tasklist itself when there is no task. */
   String taskLink(String taskId) {

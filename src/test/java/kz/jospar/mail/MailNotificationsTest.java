@@ -230,8 +230,15 @@ class MailNotificationsTest {
       assertThat(to("akimat-abai.supervisor")).isEmpty();
       assertThat(to("akimat-abai.deputy")).hasSizeGreaterThanOrEqualTo(2); // one per event, the default
 
+      // a mail sent long ago, which the daily run forgets (failed ones stay for the administrator)
+      jdbc.update("INSERT INTO jospar_mail_outbox (kind, recipient, address, locale, subject, body_text, state, attempts, next_attempt_at, "
+          + "created_at) VALUES ('task', 'old', 'old@demo.jospar.kz', 'kk', 'old', 'old', 'sent', 1, TIMESTAMP '2026-01-01 00:00:00', "
+          + "TIMESTAMP '2026-01-01 00:00:00')");
+
       clockAt("2026-11-03T08:00:00+05:00");
       assertThat(digest.run()).isGreaterThanOrEqualTo(1);
+      assertThat(outbox("recipient = 'old'")).isZero();
+      assertThat(outbox("state = 'sent'")).isPositive();
       assertThat(digest.run()).isZero(); // a second run (another node) finds nothing left
       sender.sendDue();
       MimeMessage daily = single(reader);

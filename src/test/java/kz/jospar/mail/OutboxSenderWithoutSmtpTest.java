@@ -29,7 +29,7 @@ class OutboxSenderWithoutSmtpTest {
     ClusterNode node = mock(ClusterNode.class);
     when(node.id()).thenReturn("node-1");
     MailProperties properties = new MailProperties("Jospar <noreply@jospar.kz>", "http://localhost:8080", ZoneId.of("Asia/Almaty"),
-        Duration.ofSeconds(30), 50, Duration.ofMinutes(5), List.of(Duration.ofMinutes(1)), "0 0 8 * * *", true);
+        Duration.ofSeconds(30), 50, Duration.ofMinutes(5), List.of(Duration.ofMinutes(1)), "0 0 8 * * *", true, Duration.ofDays(90));
 
     OutboxSender sender = new OutboxSender(outbox, properties, smtp, "", node, new SimpleMeterRegistry());
 
