@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,9 @@ import org.springframework.util.StringUtils;
  * Sends what is due in the outbox through the SMTP server. Each mail is claimed first (a conditional
  * UPDATE, so of two nodes or two runs only one sends it), then sent, then marked sent; a failed
  * attempt is tried again after the next wait of {@code jospar.mail.retries}, then the mail is failed
- * and waits for an administrator. Should a node die between sending and marking, the claim expires
+ * and waits for an administrator. When the server cannot be reached, the run stops at the first mail
+ * (whose attempt counts): the others are not made to wait for the same timeout, nor to use up their
+ * retries on an outage. Should a node die between sending and marking, the claim expires
  * and the mail is sent again: at least once, never lost.
  */
 @Component
@@ -75,8 +79,12 @@ class OutboxSender {
           continue;
         }
         claimedAny++;
-        if (send(id, owner)) {
+        Outcome outcome = send(id, owner);
+        if (outcome == Outcome.SENT) {
           total++;
+        } else if (outcome == Outcome.SERVER_DOWN) {
+          // the rest would wait for the same timeout and fail the same way: they stay pending, untouched
+          return total;
         }
       }
       if (claimedAny == 0 || due.size() < properties.batchSize()) {
@@ -95,10 +103,12 @@ class OutboxSender {
     }
   }
 
-  private boolean send(long id, String owner) {
+  private enum Outcome { SENT, FAILED, SERVER_DOWN }
+
+  private Outcome send(long id, String owner) {
     MailOutbox.Mail mail = outbox.claimed(id, owner).orElse(null);
     if (mail == null) {
-      return false;
+      return Outcome.FAILED;
     }
     try {
       JavaMailSender sender = smtp.getObject();
@@ -114,7 +124,7 @@ class OutboxSender {
       sender.send(message);
       outbox.sent(id, owner, ClockUtil.getCurrentTime().toInstant());
       sent.increment();
-      return true;
+      return Outcome.SENT;
     } catch (Exception e) {
       errors.increment();
       int attempt = mail.attempts() + 1;
@@ -129,7 +139,13 @@ class OutboxSender {
         log.warn("E-mail {} ({}) to {} failed (attempt {} of {}), next attempt in {}: {}", id, mail.kind(), mail.recipient(), attempt,
             properties.retries().size() + 1, wait, error);
       }
-      return false;
+      return serverDown(e) ? Outcome.SERVER_DOWN : Outcome.FAILED;
     }
+  }
+
+  /** The server could not be reached or refused the login, as opposed to refusing this one mail (a bad address). */
+  private static boolean serverDown(Exception e) {
+    return e instanceof MailAuthenticationException
+        || (e instanceof MailSendException && e.getMessage() != null && e.getMessage().startsWith("Mail server connection failed"));
   }
 }

@@ -269,28 +269,24 @@ class MailNotificationsTest {
       complete(task(pi, ReportProcess.TASK_SUBMIT_REPORT), TURKISTAN + ".official", submission("done"));
       assertThat(task(pi, ReportProcess.TASK_REVIEW_BY_SUPERVISOR)).isNotNull(); // the step went on
 
+      // the first due mail's attempt counts and it waits a minute; the run stops there, the other mail is not tried
       assertThat(sender.sendDue()).isZero();
-      List<Map<String, Object>> rows = jdbc.queryForList(
-          "SELECT * FROM jospar_mail_outbox WHERE cycle_key = ? AND kind = 'task' AND recipient = ?", cycle.cycleKey(), TURKISTAN + ".supervisor");
-      assertThat(rows).filteredOn(r -> r.get("TASK_ID").equals(task(pi, ReportProcess.TASK_REVIEW_BY_SUPERVISOR).getId()))
-          .singleElement().satisfies(r -> {
-            assertThat(r.get("STATE")).isEqualTo("pending");
-            assertThat(r.get("ATTEMPTS")).isEqualTo(1);
-            assertThat(instant(r.get("NEXT_ATTEMPT_AT")))
-                .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(1)));
-            assertThat((String) r.get("LAST_ERROR")).contains("MailSendException");
-          });
-      // not due yet: nothing is tried
-      assertThat(sender.sendDue()).isZero();
+      List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM jospar_mail_outbox WHERE cycle_key = ? AND body_code = ? "
+          + "AND task_id = ?", cycle.cycleKey(), TURKISTAN, task(pi, ReportProcess.TASK_REVIEW_BY_SUPERVISOR).getId());
+      assertThat(rows).hasSize(2).extracting(r -> r.get("ATTEMPTS")).containsExactlyInAnyOrder(1, 0);
+      assertThat(rows).filteredOn(r -> r.get("ATTEMPTS").equals(1)).singleElement().satisfies(r -> {
+        assertThat(r.get("STATE")).isEqualTo("pending");
+        assertThat(instant(r.get("NEXT_ATTEMPT_AT"))).isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(1)));
+        assertThat((String) r.get("LAST_ERROR")).contains("MailSendException").contains("Mail server connection failed");
+      });
+      // the next run tries the other one; then neither is due before the minute is over
+      sender.sendDue();
+      assertThat(outbox("state = 'pending' AND attempts = 1")).isEqualTo(2);
+      sender.sendDue();
       assertThat(outbox("state = 'pending' AND attempts = 1")).isEqualTo(2);
 
-      // a minute on, still down: the second wait is five minutes
-      ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(1).toMillis()));
-      sender.sendDue();
-      assertThat(outbox("state = 'pending' AND attempts = 2")).isEqualTo(2);
-
       javaMail.setPort(port); // the server is back
-      ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(5).toMillis()));
+      ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(1).toMillis()));
       assertThat(sender.sendDue()).isEqualTo(2);
       assertThat(single(TURKISTAN + ".supervisor").getSubject()).startsWith("[Jospar] Есепті қарау: 8.1 — 2026");
       assertThat(to(TURKISTAN + ".deputy")).hasSize(1);
@@ -312,8 +308,9 @@ class MailNotificationsTest {
     }
     try {
       complete(task(pi, ReportProcess.TASK_SUBMIT_REPORT), TURKISTAN + ".official", submission("done"));
-      // the first attempt and one after each of the four waits: 1 min, 5 min, 30 min, 2 h
-      for (int attempt = 0; attempt < 5; attempt++) {
+      // the first attempt and one after each of the four waits (1 min, 5 min, 30 min, 2 h); a run stops at
+      // the first mail the server does not take, so the two mails take turns
+      for (int run = 0; run < 20 && outbox("state = 'failed' AND cycle_key = '" + cycle.cycleKey() + "'") < 2; run++) {
         sender.sendDue();
         ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofHours(3).toMillis()));
       }
