@@ -35,6 +35,10 @@ class DemoDefaultTest {
         .containsExactlyInAnyOrder("akimat-turkistan.official", "akimat-turkistan.supervisor", "akimat-turkistan.deputy");
     assertThat(identityService.createUserQuery().memberOfGroup("akimat-turkistan-supervisors").list())
         .extracting(u -> u.getId()).containsExactlyInAnyOrder("akimat-turkistan.supervisor", "akimat-turkistan.deputy");
+    // a demo address each, so that e-mail notifications have somewhere to go (nothing is sent without an SMTP server)
+    assertThat(identityService.createUserQuery().userId("akimat-turkistan.official").singleResult().getEmail())
+        .isEqualTo("akimat-turkistan.official@demo.jospar.kz");
+    assertThat(identityService.createUserQuery().userId("coordinator").singleResult().getEmail()).isEqualTo("coordinator@demo.jospar.kz");
     assertThat(identityService.checkPassword("coordinator", "demo")).isTrue();
     assertThat(identityService.checkPassword("admin", "demo")).isTrue();
     assertThat(identityService.checkPassword("auditor", "demo")).isTrue();

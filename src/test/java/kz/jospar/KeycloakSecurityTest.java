@@ -149,6 +149,12 @@ class KeycloakSecurityTest {
         .isEqualTo(403);
     HttpResponse<String> opened = call("POST", "/api/plan/periods", token("coordinator"), Map.of("row", "4.9", "period", "2026"));
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    // the opening's e-mails wait in the outbox (no SMTP server here), addressed as Keycloak knows the people
+    HttpResponse<String> outbox = call("GET", "/api/mail/outbox?state=pending&limit=1000", token("admin"), null);
+    assertThat(outbox.statusCode()).as(outbox.body()).isEqualTo(200);
+    assertThat(json.readTree(outbox.body()).path("mails").findValuesAsText("address"))
+        .contains("akimat-turkistan.official@demo.jospar.kz", "akimat-astana.deputy@demo.jospar.kz");
+    assertThat(call("GET", "/api/mail/outbox", token("coordinator"), null).statusCode()).isEqualTo(403);
   }
 
   @Test

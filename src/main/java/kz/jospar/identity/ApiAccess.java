@@ -24,6 +24,8 @@ final class ApiAccess {
         // the figures of the whole plan: for the monitoring service account and administrators
         .requestMatchers(path("/actuator/prometheus")).hasAnyAuthority(Roles.MONITORING, Roles.ADMIN)
         .requestMatchers(path("/actuator/**")).denyAll()
+        // the mail outbox (who was told what, failures and their errors): administrators only
+        .requestMatchers(path("/api/mail/**")).hasAuthority(Roles.ADMIN)
         .anyRequest().authenticated();
   }
 }

@@ -68,6 +68,11 @@ class DemoIdentities implements ApplicationRunner {
     return users;
   }
 
+  /** A demo person's address; nothing is sent to it unless the demo is given an SMTP server (see the README). */
+  static String demoEmail(String userId) {
+    return userId + "@demo.jospar.kz";
+  }
+
   @Override
   public void run(ApplicationArguments args) {
     identitySetup.ensureGroupsAndGrants();
@@ -78,8 +83,16 @@ class DemoIdentities implements ApplicationRunner {
         user.setFirstName(demo.firstName());
         user.setLastName(demo.lastName());
         user.setPassword(password);
+        user.setEmail(demoEmail(demo.id()));
         identityService.saveUser(user);
         created++;
+      } else {
+        // demo data from before demo people had addresses
+        User user = identityService.createUserQuery().userId(demo.id()).singleResult();
+        if (user.getEmail() == null) {
+          user.setEmail(demoEmail(demo.id()));
+          identityService.saveUser(user);
+        }
       }
       for (String group : demo.groups()) {
         if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {

@@ -11,6 +11,7 @@ import kz.jospar.reporting.ReportProcess.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,9 +31,11 @@ class ReportRepository {
   record ReportEvent(String cycleKey, String body, Event event, String actor, OffsetDateTime at, String reason) {}
 
   private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher events;
 
-  ReportRepository(JdbcTemplate jdbc) {
+  ReportRepository(JdbcTemplate jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** Inserts the cycle; a second insert of the same key fails with {@link org.springframework.dao.DuplicateKeyException}. */
@@ -82,8 +85,24 @@ class ReportRepository {
         String.class, cycleKey, body, event.name()).stream().findFirst();
   }
 
+  /** The reason of the last step of one of the given kinds (the last return). */
+  Optional<String> lastReason(String cycleKey, String body, Event... kinds) {
+    String in = String.join(", ", java.util.Collections.nCopies(kinds.length, "?"));
+    List<Object> args = new java.util.ArrayList<>(List.of(cycleKey, body));
+    for (Event e : kinds) {
+      args.add(e.name());
+    }
+    return jdbc.query("SELECT reason FROM jospar_report_event WHERE cycle_key = ? AND body_code = ? AND event IN (" + in + ") ORDER BY id DESC",
+        (rs, i) -> java.util.Optional.ofNullable(rs.getString(1)), args.toArray()).stream().findFirst().flatMap(r -> r);
+  }
+
   List<BodyReport> bodyReports(String cycleKey) {
     return jdbc.query("SELECT * FROM jospar_body_report WHERE cycle_key = ? ORDER BY body_code", this::bodyReport, cycleKey);
+  }
+
+  String processOf(String cycleKey, String body) {
+    return jdbc.queryForList("SELECT process_instance_id FROM jospar_body_report WHERE cycle_key = ? AND body_code = ?", String.class,
+        cycleKey, body).stream().findFirst().orElse(null);
   }
 
   void setBodyProcess(String cycleKey, String body, String processInstanceId) {
@@ -116,6 +135,8 @@ class ReportRepository {
   void event(String cycleKey, String body, Event event, String actor, OffsetDateTime now, String reason) {
     jdbc.update("INSERT INTO jospar_report_event (cycle_key, body_code, event, actor, occurred_at, reason) VALUES (?, ?, ?, ?, ?, ?)",
         cycleKey, body, event.name(), actor, ts(now), reason);
+    // synchronous, in this transaction: what listeners write (the mail outbox) shares the step's fate
+    events.publishEvent(new ReportStep(cycleKey, body, event, actor, now, reason));
     // one line per step for operators, with the cycle and body in the log context, written once the
     // step is committed (a step rolled back by a conflict or an outage is not logged as done); never
     // the report's text or a reason (people's words stay in the database, behind its authorizations)

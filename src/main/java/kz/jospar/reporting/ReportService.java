@@ -77,6 +77,30 @@ public class ReportService {
         repository.lastActor(r.cycleKey(), r.body(), Event.APPROVED).orElse(null)));
   }
 
+  /**
+   * What a notification about a body's report says: its cycle, body, state, due moment, and for a
+   * returned report the reason of the return. From Jospar's records, not from process variables.
+   */
+  public record Notice(String cycleKey, String body, String state, OffsetDateTime dueAt, String processInstanceId,
+      String returnReason) {}
+
+  /** The notice of a body's report in a cycle, if there is such a report. */
+  public java.util.Optional<Notice> notice(String cycleKey, String body) {
+    return repository.bodyReport(cycleKey, body).map(r -> notice(r, repository.processOf(cycleKey, body)));
+  }
+
+  /** The notice of the report a BodyReport instance runs, if the instance is one. */
+  public java.util.Optional<Notice> noticeOfProcess(String processInstanceId) {
+    return repository.bodyReportOfProcess(processInstanceId).map(r -> notice(r, processInstanceId));
+  }
+
+  private Notice notice(BodyReport r, String processInstanceId) {
+    String reason = ReportProcess.State.returned.name().equals(r.state())
+        ? repository.lastReason(r.cycleKey(), r.body(), Event.RETURNED_BY_SUPERVISOR, Event.RETURNED_BY_COORDINATOR).orElse(null)
+        : null;
+    return new Notice(r.cycleKey(), r.body(), r.state(), r.dueAt(), processInstanceId, reason);
+  }
+
   /** Records a submission (or a decline by agreement); late when after the due moment. */
   public Submission submitted(String cycleKey, String rowNumber, String body, boolean declined, String reason, String text,
       Long achieved) {

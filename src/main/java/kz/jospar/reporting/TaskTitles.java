@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * says so.
  */
 @Component("taskTitles")
-class TaskTitles implements TaskListener {
+public class TaskTitles implements TaskListener {
 
   static final Map<String, LocalizedText> TITLES = Map.ofEntries(
       Map.entry(ReportProcess.TASK_SUBMIT_REPORT, new LocalizedText("Есеп тапсыру", "Сдать отчёт", "Submit report")),
@@ -41,6 +41,17 @@ class TaskTitles implements TaskListener {
   static final LocalizedText LEAD = new LocalizedText("жетекші орындаушы", "головной исполнитель", "lead executor");
 
   private final Locale language;
+
+  /** A task's title in the plan's three languages (e-mails speak the recipient's), or null for a task without one. */
+  public static LocalizedText title(String taskDefinitionKey, boolean byAgreement) {
+    return TITLES.get(ReportProcess.TASK_SUBMIT_REPORT.equals(taskDefinitionKey) && byAgreement
+        ? taskDefinitionKey + "/byAgreement" : taskDefinitionKey);
+  }
+
+  /** "act or explain", which an overdue task's title carries. */
+  public static LocalizedText actOrExplain() {
+    return ACT_OR_EXPLAIN;
+  }
 
   TaskTitles(@Value("${jospar.tasks.language:kk}") String language) {
     this.language = Locale.forLanguageTag(language);

@@ -1,0 +1,196 @@
+package kz.jospar.mail;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import kz.jospar.people.UserSettings;
+import kz.jospar.reporting.ReportProcess;
+import kz.jospar.reporting.ReportProcess.Vars;
+import kz.jospar.reporting.ReportService;
+import kz.jospar.reporting.ReportStep;
+import kz.jospar.reporting.TaskTitles;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who is told what when a step happens: one outbox row per person, in their language, written in
+ * the step's own transaction. A task arriving (and, among them, an escalation and a return) is
+ * seen by the create listener of every user task; a reminder and an acceptance by the audit trail's
+ * steps. Telling people never stops the step: a failure here is logged, counted and left behind.
+ */
+@Service
+class MailNotifications {
+
+  private static final Logger log = LoggerFactory.getLogger(MailNotifications.class);
+  private static final Locale KAZAKH = Locale.forLanguageTag("kk");
+
+  private final MailOutbox outbox;
+  private final MailTexts texts;
+  private final UserSettings settings;
+  private final ReportService reports;
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final Counter errors;
+
+  MailNotifications(MailOutbox outbox, MailTexts texts, UserSettings settings, ReportService reports, IdentityService identity,
+      TaskService tasks, MeterRegistry registry) {
+    this.outbox = outbox;
+    this.texts = texts;
+    this.settings = settings;
+    this.reports = reports;
+    this.identity = identity;
+    this.tasks = tasks;
+    this.errors = Counter.builder("jospar.mail.notify.errors")
+        .description("Steps whose e-mails could not be written to the outbox (see the log)").register(registry);
+  }
+
+  /** A user task was created: its candidates (and assignee) are told, in their own language. */
+  void taskCreated(DelegateTask task) {
+    try {
+      String key = task.getTaskDefinitionKey();
+      String cycleKey = task.getExecution().getProcessBusinessKey();
+      String body = (String) task.getVariable(Vars.BODY_CODE);
+      boolean byAgreement = Boolean.TRUE.equals(task.getVariable(Vars.BY_AGREEMENT));
+      MailKind kind = MailKind.task;
+      OffsetDateTime due = task.getDueDate() == null ? null : task.getDueDate().toInstant().atOffset(ZoneOffset.UTC);
+      String reason = null;
+      int level = 0;
+      if (ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1.equals(key) || ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2.equals(key)) {
+        kind = MailKind.escalation;
+        level = ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1.equals(key) ? 1 : 2;
+        due = reports.noticeOfProcess(task.getProcessInstanceId()).map(ReportService.Notice::dueAt).orElse(null);
+      } else if (ReportProcess.TASK_SUBMIT_REPORT.equals(key)) {
+        // the only way back to the submission is a return: Jospar's record says so, and why
+        var notice = reports.noticeOfProcess(task.getProcessInstanceId()).orElse(null);
+        if (notice != null && ReportProcess.State.returned.name().equals(notice.state())) {
+          kind = MailKind.returned;
+          reason = notice.returnReason();
+        }
+      }
+      Set<String> groups = new LinkedHashSet<>();
+      Set<String> users = new LinkedHashSet<>();
+      for (IdentityLink link : task.getCandidates()) {
+        if (link.getGroupId() != null) {
+          groups.add(link.getGroupId());
+        } else if (link.getUserId() != null) {
+          users.add(link.getUserId());
+        }
+      }
+      if (task.getAssignee() != null) {
+        users.add(task.getAssignee());
+      }
+      var title = TaskTitles.title(key, byAgreement);
+      if (title == null && task.getName() != null) {
+        title = new kz.jospar.catalog.LocalizedText(task.getName(), task.getName(), task.getName());
+      }
+      notify(new MailTexts.Facts(kind, title, cycleKey, body, due, reason, task.getId(), level), groups, users);
+    } catch (RuntimeException e) {
+      failed("task " + task.getId() + " (" + task.getTaskDefinitionKey() + ")", e);
+    }
+  }
+
+  /** A reminder goes to the body that must submit, an acceptance to the body whose report it was. */
+  @EventListener
+  void on(ReportStep step) {
+    if (step.body() == null || (step.event() != ReportProcess.Event.REMINDED && step.event() != ReportProcess.Event.ACCEPTED)) {
+      return;
+    }
+    try {
+      var notice = reports.notice(step.cycleKey(), step.body()).orElse(null);
+      if (step.event() == ReportProcess.Event.REMINDED) {
+        String taskId = notice == null || notice.processInstanceId() == null ? null : withoutAuthorization(() -> tasks.createTaskQuery()
+            .processInstanceId(notice.processInstanceId()).taskDefinitionKey(ReportProcess.TASK_SUBMIT_REPORT).list())
+            .stream().map(Task::getId).findFirst().orElse(null);
+        notify(new MailTexts.Facts(MailKind.reminder, null, step.cycleKey(), step.body(), notice == null ? null : notice.dueAt(), null,
+            taskId, 0), Set.of(step.body()), Set.of());
+      } else {
+        notify(new MailTexts.Facts(MailKind.accepted, null, step.cycleKey(), step.body(), null, null, null, 0),
+            Set.of(step.body()), Set.of());
+      }
+    } catch (RuntimeException e) {
+      failed(step.event() + " " + step.cycleKey() + " " + step.body(), e);
+    }
+  }
+
+  private void notify(MailTexts.Facts facts, Collection<String> groups, Collection<String> users) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Map<String, User> people = new LinkedHashMap<>();
+    for (String group : groups) {
+      try {
+        withoutAuthorization(() -> identity.createUserQuery().memberOfGroup(group).list()).forEach(u -> people.putIfAbsent(u.getId(), u));
+      } catch (RuntimeException e) {
+        // the directory (Keycloak) did not answer: the step goes on, the loss is visible in the outbox
+        log.error("E-mail: the members of group {} could not be read; its {} mail for {} is recorded as failed", group, facts.kind(),
+            facts.cycleKey(), e);
+        outbox.add(new MailOutbox.NewMail(facts.kind(), "group:" + group, null, "kk", facts.cycleKey(), facts.body(), facts.taskId(),
+            "-", "-", null, MailOutbox.State.failed, "members of group " + group + " could not be read: " + e), now);
+      }
+    }
+    for (String userId : users) {
+      User u = withoutAuthorization(() -> identity.createUserQuery().userId(userId).singleResult());
+      if (u != null) {
+        people.putIfAbsent(u.getId(), u);
+      }
+    }
+    Map<Locale, MailTexts.Content> rendered = new HashMap<>();
+    List<String> skipped = new ArrayList<>();
+    for (User person : people.values()) {
+      UserSettings.Setting setting = settings.of(person.getId());
+      if (setting.mailMode() == UserSettings.MailMode.off) {
+        continue;
+      }
+      if (person.getEmail() == null || person.getEmail().isBlank()) {
+        skipped.add(person.getId());
+        continue;
+      }
+      Locale locale = setting.language().orElse(KAZAKH);
+      MailTexts.Content c = rendered.computeIfAbsent(locale, l -> texts.render(facts, l));
+      outbox.add(new MailOutbox.NewMail(facts.kind(), person.getId(), person.getEmail(), locale.getLanguage(), facts.cycleKey(),
+          facts.body(), facts.taskId(), c.subject(), c.text(), c.summary(),
+          setting.mailMode() == UserSettings.MailMode.digest ? MailOutbox.State.digest : MailOutbox.State.pending, null), now);
+    }
+    if (!skipped.isEmpty()) {
+      log.debug("E-mail: no address for {}; their {} mail is not written", skipped, facts.kind());
+    }
+  }
+
+  private void failed(String what, RuntimeException e) {
+    errors.increment();
+    log.error("E-mail: the notifications of {} could not be written; the step itself goes on", what, e);
+  }
+
+  /** Inside the engine's command, with the acting person's authorizations switched off: telling a group is not reading it. */
+  private static <T> T withoutAuthorization(Callable<T> query) {
+    CommandContext command = Context.getCommandContext();
+    try {
+      return command != null ? command.runWithoutAuthorization(query) : query.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
