@@ -69,6 +69,7 @@ class PlanWalkBrowserTest {
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
+  @Autowired kz.jospar.people.UserSettings settings;
   @Value("${jospar.demo.password}") String password;
 
   int step;
@@ -140,6 +141,7 @@ class PlanWalkBrowserTest {
     openTask("Есеп тапсыру: " + ROW);
     claim();
     fillAndSubmitTheReport();
+    choosesADailyDigestByKeyboard();
     signOut();
 
     signIn(BODY + ".supervisor");
@@ -242,6 +244,28 @@ class PlanWalkBrowserTest {
     press(complete);
     waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.id("jospar-approved-yes")));
     screenshot("review-submitted");
+  }
+
+  /** The official's settings page, from Tasklist's header: a daily digest instead of a mail per task. */
+  void choosesADailyDigestByKeyboard() throws IOException {
+    waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.jospar-settings a"))).click();
+    waitFor().until(ExpectedConditions.textToBe(By.tagName("h1"), "Менің баптауларым"));
+    By eachMail = By.cssSelector("input[name='mailMode'][value='each']");
+    waitFor().until(ExpectedConditions.elementSelectionStateToBe(eachMail, true)); // the stored settings are shown
+    WebElement each = browser.findElement(eachMail);
+    assertThat(browser.findElement(By.cssSelector("input[name='locale'][value='kk']")).isSelected()).isTrue();
+    each.sendKeys(Keys.ARROW_DOWN); // a radio group moves with the arrow keys
+    assertThat(browser.findElement(By.cssSelector("input[name='mailMode'][value='digest']")).isSelected()).isTrue();
+    browser.switchTo().activeElement().sendKeys(Keys.TAB); // a radio group is one Tab stop: the next is Save
+    WebElement save = browser.switchTo().activeElement();
+    assertThat(save.getText()).isEqualTo("Сақтау");
+    save.sendKeys(Keys.ENTER);
+    waitFor().until(ExpectedConditions.textToBe(By.id("status"), "Сақталды."));
+    screenshot("settings-digest");
+    assertThat(settings.of(BODY + ".official").mailMode().name()).isEqualTo("digest");
+    assertThat(settings.of(BODY + ".official").locale()).as("the choice made before signing in, kept for the person").isEqualTo(KAZAKH);
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header] .account")));
   }
 
   void signOut() throws IOException {

@@ -171,19 +171,24 @@
     if (menu && !menu.querySelector('li.jospar-language')) {
       menu.insertBefore(switchElement(), menu.firstChild);
     }
+    if (menu && !menu.querySelector('li.jospar-settings')) {
+      menu.insertBefore(link('jospar-settings', '/jospar/settings.html', SETTINGS), menu.firstChild);
+    }
     if (menu && !menu.querySelector('li.jospar-monitor')) {
-      menu.insertBefore(monitorLink(), menu.firstChild);
+      menu.insertBefore(link('jospar-monitor', '/jospar/monitor', MONITOR), menu.firstChild);
     }
   }
 
-  // Jospar's plan monitor, one click from every webapp (it shares their sign-in)
+  // Jospar's own pages, one click from every webapp (they share its sign-in): the plan monitor and
+  // the person's settings (language, e-mail)
   var MONITOR = { kk: 'Жоспар мониторы', ru: 'Монитор плана', en: 'Plan monitor' };
-  function monitorLink() {
+  var SETTINGS = { kk: 'Баптаулар', ru: 'Настройки', en: 'Settings' };
+  function link(className, path, words) {
     var li = document.createElement('li');
-    li.className = 'jospar-monitor';
+    li.className = className;
     var a = document.createElement('a');
-    a.href = appRoot.replace(/\/[^\/]*$/, '') + '/jospar/monitor';
-    a.textContent = MONITOR[current] || MONITOR.kk;
+    a.href = appRoot.replace(/\/[^\/]*$/, '') + path;
+    a.textContent = words[current] || words.kk;
     li.appendChild(a);
     return li;
   }
