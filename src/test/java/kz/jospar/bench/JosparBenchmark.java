@@ -843,6 +843,12 @@ class JosparBenchmark {
       b.append(String.format(Locale.ROOT, "- %.2f calls/%s, mean %.3f ms, total %.0f ms: `%s`%n", ((Number) row.get("calls")).doubleValue() / operations, per,
           ((Number) row.get("mean")).doubleValue(), ((Number) row.get("total")).doubleValue(), String.valueOf(row.get("q")).replace("`", "'")));
     }
+    b.append("top by calls:\n");
+    for (Map<String, Object> row : db.queryForList("select calls, mean_exec_time as mean, "
+        + "left(regexp_replace(query, '\\s+', ' ', 'g'), 160) as q from pg_stat_statements " + where + " order by calls desc limit 12")) {
+      b.append(String.format(Locale.ROOT, "- %.2f calls/%s, mean %.3f ms: `%s`%n", ((Number) row.get("calls")).doubleValue() / operations, per,
+          ((Number) row.get("mean")).doubleValue(), String.valueOf(row.get("q")).replace("`", "'")));
+    }
     return b.toString();
   }
 
