@@ -63,6 +63,11 @@ final class BenchNode implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(JVM);
+      // extra JVM options for profiling, e.g. -Dbench.jvmArgs="-XX:StartFlightRecording=filename=target/bench/node.jfr,settings=profile"
+      String extra = JosparBenchmark.Sizes.s("jvmArgs", "");
+      if (!extra.isBlank()) {
+        command.addAll(List.of(extra.replace("{node}", id).trim().split("\\s+")));
+      }
       command.addAll(List.of("-jar", jar().toString(), "--jospar.demo.allow-any-database=true"));
       if (stock) {
         command.add("--spring.config.additional-location=file:" + Path.of("bench", "stock.yaml").toAbsolutePath());
