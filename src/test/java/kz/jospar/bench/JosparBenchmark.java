@@ -787,7 +787,6 @@ class JosparBenchmark {
     List<String> columns = db.queryForList("select column_name from information_schema.columns where table_name = 'act_ru_task' "
         + "order by ordinal_position", String.class);
     String cols = String.join(", ", columns);
-    db.execute("create temporary table if not exists bench_dummy(x int)");
     // g -> group: 0..79 body, 80..94 supervisors, 95..99 coordinator (by g % 100), body = (g / 100) % bodies
     String groups = "array[" + bodies.stream().map(b -> "'" + b + "'").collect(Collectors.joining(",")) + "]";
     String group = "(case when g % 100 < 80 then (" + groups + ")[1 + (g / 100) % " + bodies.size() + "] "
