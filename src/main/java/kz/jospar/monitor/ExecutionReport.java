@@ -65,9 +65,10 @@ class ExecutionReport {
 
   Model build(MonitorFilter filter, Collection<String> bodies, Locale lang, String preparedBy) {
     ZoneId zone = status.zone();
-    MonitorView view = monitor.view(filter, bodies, lang);
+    List<PlanStatus.Report> yearReports = status.reports(filter.year(), bodies);
+    MonitorView view = monitor.view(filter, bodies, lang, yearReports);
     Map<String, PlanStatus.Report> byKey = new HashMap<>();
-    status.reports(filter.year(), bodies).forEach(r -> byKey.put(r.cycleKey() + "|" + r.body(), r));
+    yearReports.forEach(r -> byKey.put(r.cycleKey() + "|" + r.body(), r));
     Map<String, List<String>> documents = documents(view.reports().stream()
         .map(l -> byKey.get(l.cycleKey() + "|" + l.body())).filter(java.util.Objects::nonNull)
         .map(PlanStatus.Report::processInstanceId).filter(java.util.Objects::nonNull).toList());

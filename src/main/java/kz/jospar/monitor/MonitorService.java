@@ -40,8 +40,13 @@ class MonitorService {
 
   /** {@code bodies} null for the whole plan, else only those bodies' reports. */
   MonitorView view(MonitorFilter filter, Collection<String> bodies, Locale lang) {
+    return view(filter, bodies, lang, status.reports(filter.year(), bodies));
+  }
+
+  /** The same from reports already read (the annual report needs their texts too: one query, not two). */
+  MonitorView view(MonitorFilter filter, Collection<String> bodies, Locale lang, List<PlanStatus.Report> yearReports) {
     Map<String, PlanRow> rows = catalog.rows().collect(Collectors.toMap(PlanRow::number, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-    List<PlanStatus.Report> all = status.reports(filter.year(), bodies).stream()
+    List<PlanStatus.Report> all = yearReports.stream()
         .filter(r -> rows.containsKey(r.row()))
         .filter(r -> {
           PlanRow row = rows.get(r.row());
