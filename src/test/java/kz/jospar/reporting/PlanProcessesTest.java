@@ -123,6 +123,13 @@ class PlanProcessesTest {
 
     assertThat(pi).isEnded().hasPassed("EndEvent_ReportAccepted");
     assertThat(repository.bodyReport(cycle.cycleKey(), TURKISTAN).orElseThrow().state()).isEqualTo("accepted");
+    // every history row of the report carries its removal time from the start: the period's opening + 3650 days
+    var root = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getRootProcessInstanceId()).singleResult();
+    assertThat(root.getRemovalTime()).isEqualTo(java.util.Date.from(root.getStartTime().toInstant().plus(java.time.Duration.ofDays(3650))));
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+        .isNotEmpty().allSatisfy(v -> assertThat(v.getRemovalTime()).isEqualTo(root.getRemovalTime()));
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list())
+        .isNotEmpty().allSatisfy(a -> assertThat(a.getRemovalTime()).isEqualTo(root.getRemovalTime()));
     assertThat(repository.events(cycle.cycleKey())).filteredOn(e -> TURKISTAN.equals(e.body()))
         .extracting(ReportRepository.ReportEvent::event, ReportRepository.ReportEvent::actor)
         .containsExactly(
