@@ -23,7 +23,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.jospar.reporting.ReportProcess.Vars;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -58,14 +62,16 @@ class CompletionRequestFilter extends OncePerRequestFilter {
   private final FormRules rules;
   private final TaskService taskService;
   private final kz.jospar.reporting.ReportService reports;
+  private final CommandExecutor commands;
   private final kz.jospar.people.Languages languages;
   private final org.springframework.context.MessageSource words;
   private final ObjectMapper json = new ObjectMapper();
 
-  CompletionRequestFilter(FormRules rules, TaskService taskService, kz.jospar.reporting.ReportService reports,
+  CompletionRequestFilter(FormRules rules, TaskService taskService, CommandExecutor commands, kz.jospar.reporting.ReportService reports,
       kz.jospar.people.Languages languages, org.springframework.context.MessageSource words) {
     this.rules = rules;
     this.taskService = taskService;
+    this.commands = commands;
     this.reports = reports;
     this.languages = languages;
     this.words = words;
@@ -95,8 +101,8 @@ class CompletionRequestFilter extends OncePerRequestFilter {
     }
     Matcher m = COMPLETION.matcher(path);
     m.matches();
-    Task task = taskService.createTaskQuery().taskId(m.group(1)).singleResult();
-    if (task == null || !rules.governs(task.getTaskDefinitionKey())) {
+    TaskSnapshot task = snapshot(m.group(1));
+    if (task == null || !rules.governs(task.key())) {
       chain.doFilter(request, response);
       return;
     }
@@ -114,16 +120,16 @@ class CompletionRequestFilter extends OncePerRequestFilter {
       reject(request, response, 400, List.of(FieldError.of("request", "form.request.json", String.valueOf(e.getMessage()))));
       return;
     }
-    java.util.Set<String> allowed = rules.fields(task.getTaskDefinitionKey());
+    java.util.Set<String> allowed = rules.fields(task.key());
     List<FieldError> errors = new ArrayList<>();
     variables.fieldNames().forEachRemaining(name -> {
       if (!allowed.contains(name)) {
         errors.add(FieldError.of(name, "form.field.unknown", String.join(", ", new java.util.TreeSet<>(allowed))));
       }
     });
-    VariableMap existing = taskService.getVariablesTyped(task.getId(), false);
-    var facts = reports.facts(task.getProcessInstanceId());
-    errors.addAll(rules.check(task.getTaskDefinitionKey(), name -> {
+    VariableMap existing = task.variables();
+    var facts = reports.facts(task.processInstanceId());
+    errors.addAll(rules.check(task.key(), name -> {
       if (Vars.BY_AGREEMENT.equals(name) && facts.isPresent()) {
         return new FieldValue.Bool(facts.get().byAgreement());
       }
@@ -138,15 +144,44 @@ class CompletionRequestFilter extends OncePerRequestFilter {
       return;
     }
     String actor = actor(request);
-    List<String> candidates = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).toList();
-    var refusal = FourEyes.candidate(task.getTaskDefinitionKey(), actor, actorGroups(request), candidates)
-        .or(() -> facts.flatMap(f -> FourEyes.check(task.getTaskDefinitionKey(), actor, f.submittedBy(), f.approvedBy())));
+    var refusal = FourEyes.candidate(task.key(), actor, actorGroups(request), task.candidateGroups())
+        .or(() -> facts.flatMap(f -> FourEyes.check(task.key(), actor, f.submittedBy(), f.approvedBy())));
     if (refusal.isPresent()) {
       reject(request, response, 403, List.of(refusal.get()));
       return;
     }
     chain.doFilter(new CachedBody(request, body), response);
+  }
+
+  /** What the checks need of a task: its key and instance, and for a task with a form its variables and candidate groups. */
+  record TaskSnapshot(String key, String processInstanceId, VariableMap variables, List<String> candidateGroups) {}
+
+  /**
+   * The task as the caller may see it, read in one engine command (one transaction): before, a task
+   * query, a read of its variables and a read of its identity links were three commands, a third of
+   * the node's CPU per completion (JFR, docs/benchmarks.md). Null when there is no such task or the
+   * caller may not read it (the engine's own answer then follows, from the REST API).
+   */
+  TaskSnapshot snapshot(String taskId) {
+    try {
+      return commands.execute(ctx -> {
+        TaskEntity task = ctx.getTaskManager().findTaskById(taskId);
+        if (task == null) {
+          return null;
+        }
+        for (CommandChecker checker : ctx.getProcessEngineConfiguration().getCommandCheckers()) {
+          checker.checkReadTask(task);
+        }
+        if (!rules.governs(task.getTaskDefinitionKey())) {
+          return new TaskSnapshot(task.getTaskDefinitionKey(), task.getProcessInstanceId(), null, List.of());
+        }
+        List<String> candidates = task.getIdentityLinks().stream()
+            .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).toList();
+        return new TaskSnapshot(task.getTaskDefinitionKey(), task.getProcessInstanceId(), task.getVariablesTyped(false), candidates);
+      });
+    } catch (AuthorizationException e) {
+      return null;
+    }
   }
 
   /** A variable as Camunda's REST API carries it: {"value": ..., "type": "...", "valueInfo": {...}}. */
