@@ -128,13 +128,15 @@ class TaskListAuthorizationTest {
   }
 
   @Test
-  void theTaskListIsSortedByDueDateFromTheIndex() {
+  void theDueDateIndexExistsAndTheOwnTaskListComesInDueOrder() {
     assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'jospar_ix_task_due_date'", Integer.class))
         .isEqualTo(1);
     String later = openTask(TURKISTAN, 9);
+    String sooner = openTask(TURKISTAN, 1);
     as(ANNA);
     List<Task> page = taskService.createTaskQuery().taskCandidateUser(ANNA).orderByDueDate().asc().listPage(0, 15);
-    assertThat(page).extracting(Task::getId).containsExactly(turkistanTask, later);
+    // opened out of due order, listed in it (which plan PostgreSQL picks is docs/benchmarks.md's business, not this test's)
+    assertThat(page).extracting(Task::getId).containsExactly(sooner, turkistanTask, later);
   }
 
   @Test
