@@ -27,6 +27,15 @@ public record FieldError(String field, MessageSourceResolvable text) {
     return source.getMessage(text, locale);
   }
 
+  /** An error as said to one person: the field, and the words in their language. */
+  public record Said(String field, String message, String language) {
+
+    /** "field: what is wrong; …": the message of a refusal on every door. */
+    public static String joined(java.util.List<Said> said) {
+      return String.join("; ", said.stream().map(s -> s.field() + ": " + s.message()).toList());
+    }
+  }
+
   @Override
   public String toString() {
     return field + ": " + message();

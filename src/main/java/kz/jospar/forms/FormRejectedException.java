@@ -1,19 +1,23 @@
 package kz.jospar.forms;
 
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
-/** A completion refused because its form is not valid; the task stays as it was. */
-public class FormRejectedException extends ProcessEngineException {
+/**
+ * A completion refused because its form is not valid; the task stays as it was. A form validation
+ * failure to the engine, so every REST door answers 400 with the message, already in the person's
+ * language; Jospar's engine REST adds each field's error ({@link #errors()}).
+ */
+public class FormRejectedException extends FormFieldValidationException {
 
-  private final List<FieldError> errors;
+  private final List<FieldError.Said> errors;
 
-  public FormRejectedException(List<FieldError> errors) {
-    super("form not accepted: " + String.join("; ", errors.stream().map(FieldError::toString).toList()));
+  public FormRejectedException(List<FieldError.Said> errors) {
+    super(errors.isEmpty() ? null : errors.get(0).field(), FieldError.Said.joined(errors));
     this.errors = List.copyOf(errors);
   }
 
-  public List<FieldError> errors() {
+  public List<FieldError.Said> errors() {
     return errors;
   }
 }

@@ -1,37 +1,65 @@
 package kz.jospar.forms;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import kz.jospar.catalog.PlanRow;
+import kz.jospar.identity.Roles;
+import kz.jospar.people.Languages;
+import kz.jospar.reporting.Decisions;
+import kz.jospar.reporting.ReportProcess;
 import kz.jospar.reporting.ReportProcess.Vars;
+import kz.jospar.reporting.ReportService;
+import kz.jospar.reporting.Routing;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The models' complete listener ({@code ${taskCompletionGuard}}): the last check before a task
- * completes, whatever called the engine. The REST doors are checked earlier by
- * {@link CompletionRequestFilter}, which answers 400 instead of letting the engine throw.
+ * The completion check ({@code ${taskCompletionGuard}}, every model task's complete listener): the one
+ * check every door reaches, because it runs inside the engine's completion whoever called it. It
+ * decides who may complete from Jospar's records (the body's assignment, the catalog), never from the
+ * task's candidate links or variables; it accepts exactly the form's fields; it records the decision
+ * the next step acts on. A refusal rolls the whole completion back.
  */
 @Component("taskCompletionGuard")
 class TaskCompletionGuard implements TaskListener {
 
   private final FormRules rules;
   private final IdentityService identityService;
-  private final kz.jospar.reporting.ReportService reports;
+  private final ReportService reports;
+  private final Routing routing;
+  private final Decisions decisions;
+  private final Languages languages;
+  private final MessageSource words;
 
-  TaskCompletionGuard(FormRules rules, IdentityService identityService, kz.jospar.reporting.ReportService reports) {
+  TaskCompletionGuard(FormRules rules, IdentityService identityService, ReportService reports, Routing routing, Decisions decisions,
+      Languages languages, MessageSource words) {
     this.rules = rules;
     this.identityService = identityService;
     this.reports = reports;
+    this.routing = routing;
+    this.decisions = decisions;
+    this.languages = languages;
+    this.words = words;
   }
 
   @Override
@@ -40,19 +68,82 @@ class TaskCompletionGuard implements TaskListener {
     if (!rules.governs(key)) {
       return;
     }
-    var facts = reports.facts(task.getProcessInstanceId());
-    List<FieldError> errors = new ArrayList<>(rules.check(key, name -> Vars.BY_AGREEMENT.equals(name) && facts.isPresent()
-        ? new FieldValue.Bool(facts.get().byAgreement()) : fromJava(task.getVariableTyped(name, false))));
+    String instance = task.getProcessInstanceId();
+    String cycleKey = task.getExecution().getProcessBusinessKey();
+    var facts = reports.facts(instance);
     Authentication auth = identityService.getCurrentAuthentication();
     String actor = auth == null ? task.getAssignee() : auth.getUserId();
-    facts.flatMap(f -> FourEyes.check(key, actor, f.submittedBy(), f.approvedBy())).ifPresent(errors::add);
+
     if (auth != null) {
-      List<String> candidates = task.getCandidates().stream().map(l -> l.getGroupId()).filter(java.util.Objects::nonNull).toList();
-      FourEyes.candidate(key, actor, auth.getGroupIds() == null ? List.of() : auth.getGroupIds(), candidates).ifPresent(errors::add);
+      List<String> groups = auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+      if (groups.contains(Roles.ADMIN)) {
+        throw refused(actor, FieldError.of("task", "form.task.adminDecidesNothing"));
+      }
+      Optional<String> group = routing.candidateGroup(key, instance, cycleKey);
+      if (group.isEmpty() || !groups.contains(group.get())) {
+        throw refused(actor, FieldError.of("task", "form.task.notMember", actor, group.orElse("-")));
+      }
     }
+
+    List<FieldError> errors = new ArrayList<>();
+    Set<String> submitted = FormSubmission.current();
+    Set<String> allowed = rules.fields(key);
+    if (submitted != null) {
+      new TreeSet<>(submitted).stream().filter(name -> !allowed.contains(name))
+          .forEach(name -> errors.add(FieldError.of(name, "form.field.unknown", String.join(", ", new TreeSet<>(allowed)))));
+    }
+    PlanRow row = cycleKey == null ? null : routing.row(cycleKey);
+    errors.addAll(rules.check(key, recordsFirst(task, facts, row)));
     if (!errors.isEmpty()) {
-      throw new FormRejectedException(errors);
+      throw new FormRejectedException(localized(actor, errors));
     }
+    Optional<FieldError> fourEyes = facts.flatMap(f -> FourEyes.check(key, actor, f.submittedBy(), f.approvedBy()));
+    if (fourEyes.isPresent()) {
+      throw refused(actor, fourEyes.get());
+    }
+    decisions.record(instance, key, task.getId(), actor, outcome(key, task));
+  }
+
+  /** The form's values, except what Jospar's records say: whether the body may decline, the row's quota, its indicators. */
+  private static Function<String, FieldValue> recordsFirst(DelegateTask task, Optional<ReportService.Facts> facts, PlanRow row) {
+    return name -> {
+      if (Vars.BY_AGREEMENT.equals(name)) {
+        return facts.map(f -> (FieldValue) new FieldValue.Bool(f.byAgreement())).orElse(null);
+      }
+      if (Vars.RECORDS_INDICATORS.equals(name)) {
+        return row == null ? null : new FieldValue.Bool(row.recordsIndicators());
+      }
+      if (Vars.QUOTA_COUNT.equals(name)) {
+        return row == null || row.quota() == null ? null : new FieldValue.Num(BigDecimal.valueOf(row.quota().count()));
+      }
+      return fromJava(task.getVariableTyped(name, false));
+    };
+  }
+
+  private static Decisions.Outcome outcome(String key, DelegateTask task) {
+    return switch (key) {
+      case ReportProcess.TASK_SUBMIT_REPORT -> Boolean.TRUE.equals(task.getVariable(Vars.DECLINED))
+          ? Decisions.Outcome.DECLINED : Decisions.Outcome.SUBMITTED;
+      case ReportProcess.TASK_REVIEW_BY_SUPERVISOR -> Boolean.TRUE.equals(task.getVariable(Vars.APPROVED))
+          ? Decisions.Outcome.APPROVED : Decisions.Outcome.RETURNED;
+      case ReportProcess.TASK_REVIEW_BY_COORDINATOR -> Boolean.TRUE.equals(task.getVariable(Vars.ACCEPTED))
+          ? Decisions.Outcome.ACCEPTED : Decisions.Outcome.RETURNED;
+      default -> Decisions.Outcome.DONE;
+    };
+  }
+
+  private CompletionRefusedException refused(String actor, FieldError error) {
+    return new CompletionRefusedException(localized(actor, List.of(error)));
+  }
+
+  /** Each field's error in the person's language: their choice, else the request's Accept-Language, else English. */
+  private List<FieldError.Said> localized(String actor, List<FieldError> errors) {
+    Locale locale = languages.forApi(actor, currentRequest());
+    return errors.stream().map(e -> new FieldError.Said(e.field(), e.in(words, locale), locale.getLanguage())).toList();
+  }
+
+  static HttpServletRequest currentRequest() {
+    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a.getRequest() : null;
   }
 
   static FieldValue fromJava(TypedValue typed) {
@@ -79,7 +170,7 @@ class TaskCompletionGuard implements TaskListener {
 
   private static long length(InputStream in) {
     try (in) {
-      return in.transferTo(java.io.OutputStream.nullOutputStream());
+      return in.transferTo(OutputStream.nullOutputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,7 +4,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import kz.jospar.forms.CompletionRefusedException;
+import kz.jospar.forms.FieldError;
+import kz.jospar.forms.FormRejectedException;
 import java.util.Set;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -65,7 +70,28 @@ class EngineRestConfiguration {
       return Response.status(409).entity(Map.of("type", "ConcurrentChange", "status", 409, "message", CONCURRENT_CHANGE))
           .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof FormRejectedException rejected) {
+        return refusal(400, "InvalidRequestException", rejected.errors());
+      }
+      if (t instanceof CompletionRefusedException refused) {
+        return refusal(403, "AuthorizationException", refused.errors());
+      }
+    }
     return ExceptionHandlerHelper.getInstance().getResponse(failure);
+  }
+
+  /** A completion's refusal: the message and each field's error, in the person's language, the same on both path forms. */
+  private static Response refusal(int status, String type, List<FieldError.Said> errors) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", FieldError.Said.joined(errors));
+    body.put("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+    Response.ResponseBuilder answer = Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE);
+    if (!errors.isEmpty()) {
+      answer.header("Content-Language", errors.get(0).language());
+    }
+    return answer.build();
   }
 
   static final String CONCURRENT_CHANGE = "This task changed at the same moment (a deadline passed, or someone else acted on it), so "

@@ -37,9 +37,9 @@ class ReportDelegates {
   }
 
   @Bean
-  JavaDelegate recordSubmissionDelegate(ReportService reports) {
+  JavaDelegate recordSubmissionDelegate(ReportService reports, Decisions decisions) {
     return x -> {
-      boolean declined = Boolean.TRUE.equals(x.getVariable(Vars.DECLINED));
+      boolean declined = decisions.take(x, ReportProcess.TASK_SUBMIT_REPORT).outcome() == Decisions.Outcome.DECLINED;
       ReportService.Facts report = report(reports, x);
       ReportService.Submission s = reports.submitted(report.cycleKey(), row(x), report.body(), declined, (String) x.getVariable(Vars.DECLINE_REASON),
           (String) x.getVariable(Vars.REPORT_TEXT), (Long) x.getVariable(Vars.ACHIEVED_COUNT));
@@ -52,9 +52,9 @@ class ReportDelegates {
   }
 
   @Bean
-  JavaDelegate recordSupervisorDecisionDelegate(ReportService reports) {
+  JavaDelegate recordSupervisorDecisionDelegate(ReportService reports, Decisions decisions) {
     return x -> {
-      boolean approved = Boolean.TRUE.equals(x.getVariable(Vars.APPROVED));
+      boolean approved = decisions.take(x, ReportProcess.TASK_REVIEW_BY_SUPERVISOR).outcome() == Decisions.Outcome.APPROVED;
       ReportService.Facts report = report(reports, x);
       DueDates.Schedule due = reports.supervisorDecided(report.cycleKey(), report.body(), approved, (String) x.getVariable(Vars.RETURN_REASON));
       if (approved) {
@@ -66,9 +66,9 @@ class ReportDelegates {
   }
 
   @Bean
-  JavaDelegate recordCoordinatorDecisionDelegate(ReportService reports) {
+  JavaDelegate recordCoordinatorDecisionDelegate(ReportService reports, Decisions decisions) {
     return x -> {
-      boolean accepted = Boolean.TRUE.equals(x.getVariable(Vars.ACCEPTED));
+      boolean accepted = decisions.take(x, ReportProcess.TASK_REVIEW_BY_COORDINATOR).outcome() == Decisions.Outcome.ACCEPTED;
       ReportService.Facts report = report(reports, x);
       DueDates.Schedule due = reports.coordinatorDecided(report.cycleKey(), report.body(), accepted, (String) x.getVariable(Vars.RETURN_REASON));
       if (!accepted) {
@@ -95,8 +95,9 @@ class ReportDelegates {
   }
 
   @Bean
-  JavaDelegate recordOverdueActionDelegate(ReportService reports) {
+  JavaDelegate recordOverdueActionDelegate(ReportService reports, Decisions decisions) {
     return x -> {
+      decisions.take(x, level(x) == 1 ? ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1 : ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2);
       ReportService.Facts report = report(reports, x);
       reports.overdueActed(report.cycleKey(), report.body(), level(x), (String) x.getVariable(Vars.OVERDUE_ACTION));
     };
@@ -122,13 +123,17 @@ class ReportDelegates {
   }
 
   @Bean
-  JavaDelegate recordConsolidationDelegate(ReportService reports) {
-    return x -> reports.consolidated(cycle(x), (String) x.getVariable(Vars.CONSOLIDATED_SUMMARY));
+  JavaDelegate recordConsolidationDelegate(ReportService reports, Decisions decisions) {
+    return x -> {
+      decisions.take(x, ReportProcess.TASK_CONSOLIDATE_REPORTS);
+      reports.consolidated(cycle(x), (String) x.getVariable(Vars.CONSOLIDATED_SUMMARY));
+    };
   }
 
   @Bean
-  JavaDelegate closePeriodDelegate(ReportService reports, kz.jospar.catalog.PlanCatalog catalog) {
+  JavaDelegate closePeriodDelegate(ReportService reports, Decisions decisions, kz.jospar.catalog.PlanCatalog catalog) {
     return x -> {
+      decisions.take(x, ReportProcess.TASK_CLOSE_PERIOD);
       Map<Integer, BigDecimal> values = new LinkedHashMap<>();
       if (catalog.row(row(x)).map(kz.jospar.catalog.PlanRow::recordsIndicators).orElse(false)) {
         catalog.indicators().forEach(i -> {
@@ -149,9 +154,15 @@ class ReportDelegates {
 
   /** Item steps of their own (item 2's session, item 5's register); the event comes from an input parameter {@code step}. */
   @Bean
-  JavaDelegate recordStepDelegate(ReportService reports) {
+  JavaDelegate recordStepDelegate(ReportService reports, Decisions decisions) {
     return x -> {
       Event step = Event.valueOf((String) x.getVariable("step"));
+      decisions.take(x, switch (step) {
+        case SESSION_PREPARED -> ReportProcess.TASK_PREPARE_SESSION;
+        case SESSION_HELD -> ReportProcess.TASK_RECORD_SESSION_HELD;
+        case REGISTER_UPDATED -> ReportProcess.TASK_UPDATE_REGISTER;
+        default -> throw new IllegalStateException("no form records the step " + step);
+      });
       String detail = switch (step) {
         case SESSION_PREPARED -> (String) x.getVariable(Vars.SESSION_PLAN);
         case SESSION_HELD -> "held on " + x.getVariable(Vars.SESSION_HELD_ON);

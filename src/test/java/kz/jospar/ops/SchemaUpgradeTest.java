@@ -30,7 +30,7 @@ class SchemaUpgradeTest {
     assertThat(first.engineBefore()).isNull();
     assertThat(first.engineAfter()).isEqualTo(SchemaUpgrade.ENGINE_VERSION).startsWith("7.24");
     assertThat(first.engineScripts()).hasSize(7);
-    assertThat(first.josparApplied()).isEqualTo(7);
+    assertThat(first.josparApplied()).isEqualTo(8);
     JdbcTemplate jdbc = new JdbcTemplate(db);
     assertThat(jdbc.queryForObject("select count(*) from jospar_cycle", Integer.class)).isZero();
     assertThat(jdbc.queryForObject("select count(*) from ACT_RU_TASK", Integer.class)).isZero();
