@@ -140,7 +140,7 @@ class ReportCycleEndToEndTest {
     ResponseEntity<Map> direct = http.withBasicAuth("akimat-turkistan.official", "demo").exchange(
         "/engine-rest/task/" + task + "/variables/submittedBy", HttpMethod.PUT, json(Map.of("value", "someone.else", "type", "String")), Map.class);
     assertThat(direct.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat((String) direct.getBody().get("message")).contains("changed only by completing its form");
+    assertThat((String) direct.getBody().get("message")).contains("a report's task changes only by completing its form");
 
     // the same checks when the task id is percent-encoded, as the engine decodes it
     String encoded = "%" + Integer.toHexString(task.charAt(0)) + task.substring(1);

@@ -97,7 +97,7 @@ public final class CommandPolicy {
    * ExecuteFilter… (a saved query), and its reports …ReportImpl / the metrics query.
    */
   static boolean isRead(String simple) {
-    return (simple.startsWith("Get") && simple.endsWith("Cmd"))
+    return simple.startsWith("Get") // GetTaskVariableCmdTyped too
         || (simple.startsWith("Find") && simple.endsWith("Cmd"))
         || (simple.startsWith("Is") && simple.endsWith("Cmd"))
         || (simple.startsWith("Create") && simple.endsWith("QueryCmd"))
