@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import kz.jospar.forms.CompletionRefusedException;
+import kz.jospar.forms.FormRejectedException;
 import kz.jospar.forms.FormSubmission;
 import kz.jospar.identity.Roles;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -129,7 +131,21 @@ class CommandPolicyPlugin extends AbstractProcessEnginePlugin {
       }
       Map<String, Object> submitted = command instanceof CompleteTaskCmd ? map(field(command, "variables"))
           : command instanceof SubmitTaskFormCmd ? map(field(command, "properties")) : Map.of();
-      return FormSubmission.with(submitted.keySet(), () -> next.execute(command));
+      try {
+        return FormSubmission.with(submitted.keySet(), () -> next.execute(command));
+      } catch (RuntimeException e) {
+        throw refusalIn(e);
+      }
+    }
+
+    /** The engine wraps a listener's exception twice; every door should see the completion check's own answer (400 or 403). */
+    private static RuntimeException refusalIn(RuntimeException failure) {
+      for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof FormRejectedException || t instanceof CompletionRefusedException) {
+          return (RuntimeException) t;
+        }
+      }
+      return failure;
     }
 
     private AuthorizationException refused(Authentication auth, Command<?> command, String key) {

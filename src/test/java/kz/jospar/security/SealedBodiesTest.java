@@ -101,8 +101,11 @@ class SealedBodiesTest {
           "/history/task?processInstanceId=" + pi, "/task?processInstanceBusinessKey=" + CYCLE)) {
         ResponseEntity<String> r = as(other + ".official").exchange(door + read, HttpMethod.GET, null, String.class);
         assertThat(r.getStatusCode().is5xxServerError()).as(door + read).isFalse();
-        assertThat(String.valueOf(r.getBody())).as(door + read).doesNotContain(SECRET_TEXT).doesNotContain("reportDocument")
-            .doesNotContain(review);
+        assertThat(String.valueOf(r.getBody())).as(door + read).doesNotContain(SECRET_TEXT).doesNotContain("reportDocument");
+        if (read.contains("?")) {
+          assertThat(String.valueOf(r.getBody())).as("a list shows nothing of the other body: " + door + read).doesNotContain(review)
+              .doesNotContain(pi);
+        }
       }
       ResponseEntity<String> accept = complete(other + ".official", door, review, Map.of("accepted", bool(true)));
       assertThat(accept.getStatusCode().value()).as(door).isIn(403, 404);
@@ -216,8 +219,7 @@ class SealedBodiesTest {
       assertThat(read.getBody()).contains(SECRET_TEXT);
       assertThat(write("auditor", HttpMethod.POST, door + "/task/" + review + "/comment/create", Map.of("message", "auditor was here"))
           .getStatusCode().value()).as(door).isEqualTo(403);
-      assertThat(write("auditor", HttpMethod.POST, door + "/task/" + review + "/attachment/create", Map.of("attachment-name", "a"))
-          .getStatusCode().value()).as(door).isIn(403, 415);
+      assertThat(attach("auditor", door + "/task/" + review + "/attachment/create").getStatusCode().value()).as(door).isEqualTo(403);
       assertThat(complete("auditor", door, review, Map.of("approved", bool(true))).getStatusCode().value()).as(door).isEqualTo(403);
       assertThat(write("auditor", HttpMethod.POST, door + "/task/" + review + "/claim", Map.of("userId", "auditor")).getStatusCode().value())
           .as(door).isEqualTo(403);
@@ -244,7 +246,7 @@ class SealedBodiesTest {
         assertThat(as(user).getForEntity(path + "/data", String.class).getStatusCode().value()).as(user + door).isIn(403, 404);
         assertThat(as(user).exchange(path, HttpMethod.DELETE, null, String.class).getStatusCode().value()).as(user + door).isIn(403, 404);
         assertThat(as(user).getForEntity(door + "/task/" + submit.getId() + "/attachment", String.class).getStatusCode().value())
-            .as(user + door).isEqualTo(403);
+            .as(user + door).isIn(403, 404);
       }
     }
     assertThat(engine.getTaskService().getAttachment(attachment)).isNotNull();
@@ -273,11 +275,11 @@ class SealedBodiesTest {
     HttpResponse<String> viaTasklist = tasklist.api("POST", "/camunda/api/engine/engine/default/task/" + submit + "/submit-form",
         "{\"variables\": {\"reportText\": {\"value\": \"done\", \"type\": \"String\"}, \"submittedBy\": {\"value\": \"x\", \"type\": \"String\"},"
             + " \"reportDocument\": {\"value\": \"" + PDF + "\", \"type\": \"File\", \"valueInfo\": {\"filename\": \"r.pdf\"}}}}");
-    assertThat(viaTasklist.statusCode()).isEqualTo(400);
+    assertThat(viaTasklist.statusCode()).as(viaTasklist.body()).isEqualTo(400);
     assertThat(viaTasklist.body()).contains("submittedBy");
     HttpResponse<String> write = tasklist.api("PUT", "/camunda/api/engine/engine/default/task/" + submit + "/variables/byAgreement",
         "{\"value\": true, \"type\": \"Boolean\"}");
-    assertThat(write.statusCode()).isEqualTo(403);
+    assertThat(write.statusCode()).as(write.body()).isEqualTo(403);
 
     assertThat(engine.getTaskService().getVariable(submit, "reportText")).isNull();
     assertThat(engine.getRuntimeService().getVariable(pi, "bodyCode")).isEqualTo(body);
@@ -357,6 +359,18 @@ class SealedBodiesTest {
     ResponseEntity<String> r = as(user).exchange(path, method, json(body), String.class);
     assertThat(r.getStatusCode().is5xxServerError()).as(method + " " + path + ": " + r.getBody()).isFalse();
     return r;
+  }
+
+  /** An attachment as Tasklist's API takes it: a multipart form. */
+  ResponseEntity<String> attach(String user, String path) {
+    org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+    form.add("attachment-name", "note.txt");
+    form.add("attachment-description", "an auditor's note");
+    form.add("attachment-type", "text/plain");
+    form.add("content", "a note");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
   }
 
   static Map<String, Object> text(String value) {
