@@ -11,6 +11,7 @@ import kz.jospar.forms.CompletionRefusedException;
 import kz.jospar.forms.FieldError;
 import kz.jospar.forms.FormRejectedException;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
@@ -76,6 +77,10 @@ class EngineRestConfiguration {
       }
       if (t instanceof CompletionRefusedException refused) {
         return refusal(403, "AuthorizationException", refused.errors());
+      }
+      if (t instanceof AuthorizationException refused && t != failure) {
+        // some of Camunda's resources (comments) answer any engine failure with 400: a refusal stays a 403
+        return ExceptionHandlerHelper.getInstance().getResponse(refused);
       }
     }
     return ExceptionHandlerHelper.getInstance().getResponse(failure);

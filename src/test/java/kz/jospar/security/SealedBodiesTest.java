@@ -219,7 +219,8 @@ class SealedBodiesTest {
       assertThat(read.getBody()).contains(SECRET_TEXT);
       assertThat(write("auditor", HttpMethod.POST, door + "/task/" + review + "/comment/create", Map.of("message", "auditor was here"))
           .getStatusCode().value()).as(door).isEqualTo(403);
-      assertThat(attach("auditor", door + "/task/" + review + "/attachment/create").getStatusCode().value()).as(door).isEqualTo(403);
+      ResponseEntity<String> attached = attach("auditor", door + "/task/" + review + "/attachment/create");
+      assertThat(attached.getStatusCode().value()).as(door + " " + attached.getBody()).isEqualTo(403);
       assertThat(complete("auditor", door, review, Map.of("approved", bool(true))).getStatusCode().value()).as(door).isEqualTo(403);
       assertThat(write("auditor", HttpMethod.POST, door + "/task/" + review + "/claim", Map.of("userId", "auditor")).getStatusCode().value())
           .as(door).isEqualTo(403);
@@ -367,7 +368,12 @@ class SealedBodiesTest {
     form.add("attachment-name", "note.txt");
     form.add("attachment-description", "an auditor's note");
     form.add("attachment-type", "text/plain");
-    form.add("content", "a note");
+    form.add("content", new org.springframework.core.io.ByteArrayResource("a note".getBytes()) {
+      @Override
+      public String getFilename() {
+        return "note.txt";
+      }
+    });
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);

@@ -36,6 +36,8 @@ public final class WebappSession {
     if (r.statusCode() != 200) {
       throw new IllegalStateException("login of " + user + " failed: " + r.statusCode() + " " + r.body());
     }
+    // the session is new after the login: a first read gives it its CSRF token (cookie XSRF-TOKEN)
+    get("/camunda/api/admin/auth/user/default", "application/json");
     return this;
   }
 
