@@ -41,8 +41,14 @@ class CommandPolicyTest {
   @Test
   void repairsAreTheAdministratorsAndStartsGoToTheEnginesGrants() {
     assertThat(CommandPolicy.of(new SetJobRetriesCmd("j", null, 3, null, false))).isEqualTo(Verdict.ADMIN);
-    assertThat(CommandPolicy.of(new SaveAuthorizationCmd(new org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity(1)))).isEqualTo(Verdict.ADMIN);
+    assertThat(CommandPolicy.of(grant())).isEqualTo(Verdict.ADMIN);
     assertThat(CommandPolicy.of(new StartProcessInstanceCmd(null))).isEqualTo(Verdict.START);
+  }
+
+  static SaveAuthorizationCmd grant() {
+    org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity a = new org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity(1);
+    a.setGroupId("official");
+    return new SaveAuthorizationCmd(a);
   }
 
   @Test
