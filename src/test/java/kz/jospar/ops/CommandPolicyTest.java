@@ -48,6 +48,7 @@ class CommandPolicyTest {
   static SaveAuthorizationCmd grant() {
     org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity a = new org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity(1);
     a.setGroupId("official");
+    a.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
     return new SaveAuthorizationCmd(a);
   }
 
