@@ -41,7 +41,7 @@ class SchemaUpgradeTest {
     SchemaUpgrade.Result again = schema.run();
     assertThat(again.engineScripts()).isEmpty();
     assertThat(again.josparApplied()).isZero();
-    assertThat(again.josparVersion()).isEqualTo(first.josparVersion()).isEqualTo("7");
+    assertThat(again.josparVersion()).isEqualTo(first.josparVersion()).isEqualTo("8");
   }
 
   @Test
@@ -128,7 +128,7 @@ class SchemaUpgradeTest {
     code = SchemaCommand.run(Map.of("JOSPAR_DB_URL", url, "JOSPAR_DB_USER", "postgres", "JOSPAR_DB_PASSWORD", "postgres"),
         new PrintStream(out), new PrintStream(err));
     assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine schema created, now 7.24.0").contains("Jospar migrations applied now: 7");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine schema created, now 7.24.0").contains("Jospar migrations applied now: 8");
 
     code = SchemaCommand.run(Map.of("JOSPAR_DB_URL", url.replace("/schema_command", "/no_such_database"), "JOSPAR_DB_USER", "postgres",
         "JOSPAR_DB_PASSWORD", "postgres"), new PrintStream(out), new PrintStream(err));
