@@ -41,9 +41,13 @@ public final class CommandPolicy {
 
   static final Set<String> START = Set.of("StartProcessInstanceCmd", "SubmitStartFormCmd");
 
-  /** The administrator's repairs: failed jobs and incidents, people and groups, grants, shared filters, history cleanup. */
+  /**
+   * The administrator's repairs: failed jobs and incidents, holding and releasing timers (maintenance,
+   * an outage's backlog), people and groups, grants, shared filters, history cleanup.
+   */
   static final Set<String> ADMIN = Set.of(
       "SetJobRetriesCmd", "SetJobsRetriesCmd", "SetJobsRetriesBatchCmd", "SetAnnotationForIncidentCmd", "ResolveIncidentCmd",
+      "SuspendJobDefinitionCmd", "ActivateJobDefinitionCmd", "SuspendJobCmd", "ActivateJobCmd",
       "CreateUserCmd", "SaveUserCmd", "DeleteUserCmd", "UnlockUserCmd", "SetUserInfoCmd", "DeleteUserInfoCmd", "SetUserPictureCmd",
       "DeleteUserPictureCmd", "CreateGroupCmd", "SaveGroupCmd", "DeleteGroupCmd", "CreateMembershipCmd", "DeleteMembershipCmd",
       "CreateTenantCmd", "SaveTenantCmd", "DeleteTenantCmd", "CreateTenantUserMembershipCmd", "CreateTenantGroupMembershipCmd",

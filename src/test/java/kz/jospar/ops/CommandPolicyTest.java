@@ -42,6 +42,8 @@ class CommandPolicyTest {
   void repairsAreTheAdministratorsAndStartsGoToTheEnginesGrants() {
     assertThat(CommandPolicy.of(new SetJobRetriesCmd("j", null, 3, null, false))).isEqualTo(Verdict.ADMIN);
     assertThat(CommandPolicy.of(grant())).isEqualTo(Verdict.ADMIN);
+    assertThat(CommandPolicy.of(new org.camunda.bpm.engine.impl.cmd.ActivateJobCmd(
+        new org.camunda.bpm.engine.impl.management.UpdateJobSuspensionStateBuilderImpl().byJobId("j")))).isEqualTo(Verdict.ADMIN);
     assertThat(CommandPolicy.of(new StartProcessInstanceCmd(null))).isEqualTo(Verdict.START);
   }
 
