@@ -2,6 +2,7 @@ package kz.jospar.mail;
 
 import java.util.List;
 import java.util.Map;
+import kz.jospar.people.RejectedInput;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * For administrators ({@code camunda-admin}, see ApiAccess): what the outbox holds, a failed mail's
@@ -36,12 +36,11 @@ class MailOutboxController {
       try {
         s = MailOutbox.State.valueOf(state);
       } catch (IllegalArgumentException e) {
-        throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-            "state: expected one of pending, sent, failed, digest, digested, all; got '" + state + "'");
+        throw RejectedInput.badRequest("state", "input.mailState", state.length() <= 40 ? state : state.substring(0, 40) + "…");
       }
     }
     if (limit < 1 || limit > 1000) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit: expected 1 to 1000, got " + limit);
+      throw RejectedInput.badRequest("limit", "input.limit", limit, 1, 1000);
     }
     List<MailOutbox.View> mails = outbox.list(s, limit);
     return Map.of("smtpConfigured", sender.configured(), "pending", outbox.count(MailOutbox.State.pending),
@@ -52,10 +51,9 @@ class MailOutboxController {
   @PostMapping("/{id}/retry")
   MailOutbox.View retry(@PathVariable long id) {
     MailOutbox.View mail = outbox.find(id)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "mail " + id + ": no such mail in the outbox"));
+        .orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "id", "input.noMail", id));
     if (!outbox.retry(id, ClockUtil.getCurrentTime().toInstant())) {
-      throw new ResponseStatusException(HttpStatus.CONFLICT,
-          "mail " + id + " is " + mail.state() + (mail.address() == null ? " and has no address" : "") + "; only a failed mail with an address is retried");
+      throw new RejectedInput(HttpStatus.CONFLICT, "id", "input.mailNotRetried", id, mail.state());
     }
     return outbox.find(id).orElseThrow();
   }

@@ -1,7 +1,7 @@
 package kz.jospar.people;
 
-import java.util.Map;
 import kz.jospar.identity.Caller;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,23 +37,24 @@ class SettingsController {
   ResponseEntity<?> put(@RequestBody(required = false) SettingsChange change, Authentication authentication) {
     Caller caller = Caller.of(authentication);
     if (change == null || (change.locale() == null && change.mailMode() == null)) {
-      return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request",
-          "message", "send at least one of locale (" + String.join(", ", UserSettings.LANGUAGES) + ") and mailMode (each, digest, off)"));
+      throw new RejectedInput(HttpStatus.BAD_REQUEST, null, "input.settingsEmpty");
     }
     UserSettings.MailMode mode = null;
     if (change.mailMode() != null) {
       try {
         mode = UserSettings.MailMode.valueOf(change.mailMode());
       } catch (IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "field", "mailMode",
-            "message", "mailMode: expected one of each, digest, off, got '" + change.mailMode() + "'"));
+        throw RejectedInput.badRequest("mailMode", "input.mailMode", shown(change.mailMode()));
       }
     }
-    try {
-      return ResponseEntity.ok(view(caller, settings.save(caller.userId(), change.locale(), mode)));
-    } catch (IllegalArgumentException e) {
-      return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "Bad Request", "field", "locale", "message", e.getMessage()));
+    if (change.locale() != null && !UserSettings.LANGUAGES.contains(change.locale())) {
+      throw RejectedInput.badRequest("locale", "input.locale", shown(change.locale()));
     }
+    return ResponseEntity.ok(view(caller, settings.save(caller.userId(), change.locale(), mode)));
+  }
+
+  private static String shown(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
   }
 
   private static SettingsView view(Caller caller, UserSettings.Setting setting) {

@@ -1,6 +1,7 @@
 package kz.jospar.reporting;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import kz.jospar.catalog.Executor;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.catalog.PlanRow;
 import kz.jospar.identity.Roles;
+import kz.jospar.people.RejectedInput;
 import kz.jospar.reporting.ReportProcess.Event;
 import kz.jospar.reporting.ReportProcess.Vars;
 import org.camunda.bpm.engine.IdentityService;
@@ -40,6 +42,22 @@ public class CycleService {
 
   /** One body's part in a cycle. */
   public record Assignment(String body, boolean lead, boolean byAgreement) {}
+
+  /**
+   * The due moments a coordinator may choose for a period: after now (a moment already past would make
+   * the report late before anyone could act), not before the period starts, and no later than the end
+   * of the year after the plan's last year (a later deadline would never be chased while the plan runs).
+   */
+  public record DueRange(OffsetDateTime now, OffsetDateTime notBefore, OffsetDateTime notAfter) {
+    public boolean admits(OffsetDateTime dueAt) {
+      return dueAt.isAfter(now) && !dueAt.isBefore(notBefore) && !dueAt.isAfter(notAfter);
+    }
+
+    /** The 400 that names {@code dueAt}, the value sent and this range. */
+    public RejectedInput rejected(String sent) {
+      return RejectedInput.badRequest("dueAt", "input.dueAtRange", shown(sent), now.withNano(0), notBefore, notAfter);
+    }
+  }
 
   public record OpenedCycle(String cycleKey, String row, String periodKey, OffsetDateTime dueAt, List<Assignment> assignments,
       String processInstanceId) {}
@@ -99,12 +117,39 @@ public class CycleService {
    * @param dueOverride a due moment chosen by the coordinator (catch-up of a past period), or null for the plan's
    */
   public OpenedCycle open(String rowNumber, String periodKey, String actor, OffsetDateTime dueOverride) {
-    PlanRow row = catalog.row(rowNumber).orElseThrow(() -> new UnknownPeriodException("row", "period.noRow", rowNumber));
+    PlanRow row = catalog.row(rowNumber).orElseThrow(() -> new UnknownPeriodException("row", "period.noRow", shown(rowNumber)));
     if (!row.hasSchedule()) {
       throw new UnknownPeriodException("row", "period.heading", rowNumber);
     }
-    PlanPeriod period = calendar.find(rowNumber, periodKey).orElseThrow(() -> new UnknownPeriodException("period", "period.noPeriod", rowNumber, periodKey));
+    PlanPeriod period = calendar.find(rowNumber, periodKey)
+        .orElseThrow(() -> new UnknownPeriodException("period", "period.noPeriod", rowNumber, shown(periodKey)));
+    if (dueOverride != null) {
+      DueRange range = dueRange(period);
+      if (!range.admits(dueOverride)) {
+        throw range.rejected(dueOverride.toString());
+      }
+    }
     return inTransaction.execute(status -> doOpen(row, period, actor, dueOverride));
+  }
+
+  /** The due moments a coordinator may choose for a (row, period); {@link UnknownPeriodException} when the plan has none. */
+  public DueRange dueRange(String rowNumber, String periodKey) {
+    catalog.row(rowNumber).orElseThrow(() -> new UnknownPeriodException("row", "period.noRow", shown(rowNumber)));
+    return dueRange(calendar.find(rowNumber, periodKey)
+        .orElseThrow(() -> new UnknownPeriodException("period", "period.noPeriod", rowNumber, shown(periodKey))));
+  }
+
+  /** A value as sent, cut short: a refusal does not echo a megabyte back. */
+  static String shown(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+  }
+
+  private DueRange dueRange(PlanPeriod period) {
+    OffsetDateTime now = EngineClock.now(properties.zone());
+    OffsetDateTime start = period.start().atStartOfDay(properties.zone()).toOffsetDateTime();
+    OffsetDateTime last = LocalDate.of(catalog.lastYear() + 1, 12, 31).atTime(LocalTime.of(23, 59, 59))
+        .atZone(properties.zone()).toOffsetDateTime();
+    return new DueRange(now, start, last);
   }
 
   private OpenedCycle doOpen(PlanRow row, PlanPeriod period, String actor, OffsetDateTime dueOverride) {

@@ -66,9 +66,9 @@ class PlanPeriodsController {
     OffsetDateTime due = null;
     if (request.dueAt() != null && !request.dueAt().isBlank()) {
       try {
-        due = OffsetDateTime.parse(request.dueAt());
+        due = OffsetDateTime.parse(request.dueAt().strip());
       } catch (DateTimeParseException e) {
-        return error(HttpStatus.BAD_REQUEST, "dueAt", say(lang, "period.dueAt", request.dueAt()));
+        throw cycles.dueRange(request.row().strip(), request.period().strip()).rejected(request.dueAt());
       }
     }
     CycleService.OpenedCycle opened = cycles.open(request.row().strip(), request.period().strip(), caller.getName(), due);

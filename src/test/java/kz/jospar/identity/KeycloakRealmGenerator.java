@@ -41,10 +41,13 @@ public final class KeycloakRealmGenerator {
   public static final String WEBAPPS_CLIENT = "jospar-webapps";
   /** The API's audience: every Jospar token carries it in {@code aud}. */
   public static final String API_CLIENT = "jospar-api";
-  /** Public client with the password grant, for command-line tools and the tests. */
+  /** Public client of command-line tools: the device authorization grant (log in in a browser), never the password grant. */
   public static final String CLI_CLIENT = "jospar-cli";
   /** The Camunda Keycloak identity plugin's client (service account + password checks). */
   public static final String IDENTITY_CLIENT = "camunda-identity-service";
+
+  /** Keycloak's client attribute that enables the OAuth 2.0 device authorization grant. */
+  public static final String DEVICE_GRANT = "oauth2.device.authorization.grant.enabled";
 
   public static final String BASE_URL = "${JOSPAR_BASE_URL:http://localhost:8080}";
   public static final String WEBAPPS_SECRET = "${JOSPAR_WEBAPPS_CLIENT_SECRET}";
@@ -210,9 +213,11 @@ public final class KeycloakRealmGenerator {
   }
 
   private static void cliClient(ObjectNode client) {
-    client(client, CLI_CLIENT, "Jospar command line", "Command-line tools and tests: password grant, public client");
+    client(client, CLI_CLIENT, "Jospar command line", "Command-line tools: device authorization grant, public client");
     client.put("publicClient", true);
-    flows(client, false, true, false, false);
+    // a public client has no secret, so a password grant on it would let anyone try passwords past the login page
+    flows(client, false, false, false, false);
+    client.putObject("attributes").put(DEVICE_GRANT, "true");
     tokenMappers(client);
   }
 

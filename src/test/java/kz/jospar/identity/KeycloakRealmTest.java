@@ -210,7 +210,8 @@ class KeycloakRealmTest {
     assertThat(api.has("protocolMappers")).isFalse();
 
     JsonNode cli = clients.get("jospar-cli");
-    assertFlows(cli, true, false, true, false, false);
+    assertFlows(cli, true, false, false, false, false);
+    assertThat(cli.path("attributes").path(KeycloakRealmGenerator.DEVICE_GRANT).asText()).isEqualTo("true");
     assertThat(cli.has("secret")).isFalse();
     assertTokenMappers(cli);
 
@@ -223,6 +224,28 @@ class KeycloakRealmTest {
       assertThat(c.path("enabled").asBoolean()).isTrue();
       assertThat(c.path("protocol").asText()).isEqualTo("openid-connect");
     });
+  }
+
+  @Test
+  void onlyTheConfidentialIdentityServiceClientHasThePasswordGrant() {
+    // given the clients of the committed realm
+    List<JsonNode> clients = new ArrayList<>();
+    realm.path("clients").forEach(clients::add);
+
+    // when we look for the password grant (directAccessGrantsEnabled)
+    List<String> withPasswordGrant = clients.stream().filter(c -> c.path("directAccessGrantsEnabled").asBoolean(false))
+        .map(c -> c.path("clientId").asText()).toList();
+    List<String> publicWithPasswordGrant = clients.stream()
+        .filter(c -> c.path("publicClient").asBoolean(false) && c.path("directAccessGrantsEnabled").asBoolean(false))
+        .map(c -> c.path("clientId").asText()).toList();
+
+    // then no public client has it, and only the identity plugin's client (keycloak/README.md says why)
+    assertThat(publicWithPasswordGrant).as("public clients with the password grant").isEmpty();
+    assertThat(withPasswordGrant).containsExactly(KeycloakRealmGenerator.IDENTITY_CLIENT);
+    JsonNode identity = clients.stream().filter(c -> c.path("clientId").asText().equals(KeycloakRealmGenerator.IDENTITY_CLIENT))
+        .findFirst().orElseThrow();
+    assertThat(identity.path("publicClient").asBoolean(true)).isFalse();
+    assertThat(identity.path("clientAuthenticatorType").asText()).isEqualTo("client-secret");
   }
 
   private static void assertFlows(JsonNode client, boolean publicClient, boolean standard, boolean directAccessGrants,

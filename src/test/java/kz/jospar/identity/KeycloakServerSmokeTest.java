@@ -40,7 +40,7 @@ class KeycloakServerSmokeTest {
         .doesNotContain("/akimat-turkistan", "akimat-turkistan-supervisors");
     assertThat(texts(claims.path("realm_access").path("roles"))).contains("official").doesNotContain("supervisor");
     assertThat(claims.path("preferred_username").asText()).isEqualTo("akimat-turkistan.official");
-    assertThat(claims.path("azp").asText()).isEqualTo("jospar-cli");
+    assertThat(claims.path("azp").asText()).isEqualTo(KeycloakSupport.TEST_CLIENT);
   }
 
   @Test

@@ -52,7 +52,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  *
  * <pre>{@code
  * static final KeycloakSupport keycloak = KeycloakSupport.server();
- * keycloak.token("akimat-turkistan.official", "demo");   // an access token (password grant, client jospar-cli)
+ * keycloak.token("akimat-turkistan.official", "demo");   // an access token (password grant, test-only client jospar-tests)
  * keycloak.issuer();                                      // http://127.0.0.1:<port>/realms/jospar
  * }</pre>
  */
@@ -60,8 +60,13 @@ public final class KeycloakSupport {
 
   public static final String VERSION = "26.4.7";
   public static final String REALM = "jospar";
-  /** The public client with the password grant, for tests and command-line tools. */
+  /** The public client of command-line tools: device authorization grant, no password grant. */
   public static final String CLI_CLIENT = "jospar-cli";
+  /**
+   * A confidential client with the password grant that exists only in the test server (added over the
+   * admin API, never in the committed realm): the tests log people in without a browser.
+   */
+  public static final String TEST_CLIENT = "jospar-tests";
   public static final String WEBAPPS_CLIENT = "jospar-webapps";
   public static final String IDENTITY_CLIENT = "camunda-identity-service";
   /** Every Jospar access token names it in {@code aud}. */
@@ -85,8 +90,10 @@ public final class KeycloakSupport {
   private final String adminPassword = randomHex(16);
   private final String webappsSecret = randomHex(16);
   private final String identitySecret = randomHex(16);
+  private final String testClientSecret = randomHex(16);
   private Process process;
-  private String shortLivedClient;
+  private boolean testClientAdded;
+  private boolean shortLivedClientAdded;
 
   private KeycloakSupport(Path home, int port) {
     this.home = home;
@@ -145,14 +152,14 @@ public final class KeycloakSupport {
     return adminPassword;
   }
 
-  /** The access token of a user (password grant on {@code jospar-cli}); throws with Keycloak's answer when refused. */
+  /** The access token of a user (password grant on the test-only {@value #TEST_CLIENT}); throws with Keycloak's answer when refused. */
   public String token(String user, String password) {
     return field(tokenResponse(user, password), "access_token");
   }
 
-  /** The token endpoint's whole JSON answer (access, refresh and ID token) for a user's password grant on {@code jospar-cli}. */
+  /** The token endpoint's whole JSON answer (access, refresh and ID token) for a user's password grant on {@value #TEST_CLIENT}. */
   public String tokenResponse(String user, String password) {
-    return passwordGrant(CLI_CLIENT, user, password);
+    return passwordGrant(testClient(), user, password);
   }
 
   /** A client's own token (client credentials grant), e.g. the identity service's: it has no {@code jospar-api} audience. */
@@ -165,26 +172,60 @@ public final class KeycloakSupport {
 
   /**
    * A user's access token that expires one second after it is issued: the same claims as
-   * {@link #token}'s (groups, {@code jospar-api} audience), from a client {@code jospar-cli-short-lived}
+   * {@link #token}'s (groups, {@code jospar-api} audience), from a client {@code jospar-tests-short-lived}
    * that this method adds to the realm on first use.
    */
   public synchronized String shortLivedToken(String user, String password) {
-    if (shortLivedClient == null) {
-      try {
-        String admin = adminToken();
-        ObjectNode client = (ObjectNode) JSON.readTree(adminGet(admin, "/clients?clientId=" + CLI_CLIENT)).get(0).deepCopy();
-        client.remove("id");
-        client.put("clientId", CLI_CLIENT + "-short-lived");
-        client.put("name", "Jospar tests: one-second tokens");
-        client.withObject("/attributes").put("access.token.lifespan", "1");
-        client.withArray("protocolMappers").forEach(m -> ((ObjectNode) m).remove("id"));
-        adminSend(admin, "POST", "/clients", client, "create client " + client.get("clientId").asText());
-        shortLivedClient = client.get("clientId").asText();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    String clientId = TEST_CLIENT + "-short-lived";
+    if (!shortLivedClientAdded) {
+      addTestClient(clientId, "Jospar tests: one-second tokens", "1");
+      shortLivedClientAdded = true;
     }
-    return field(passwordGrant(shortLivedClient, user, password), "access_token");
+    return field(passwordGrant(clientId, user, password), "access_token");
+  }
+
+  /** {@value #TEST_CLIENT}, added to this server's realm on first use. */
+  private synchronized String testClient() {
+    if (!testClientAdded) {
+      addTestClient(TEST_CLIENT, "Jospar tests: password grant", null);
+      testClientAdded = true;
+    }
+    return TEST_CLIENT;
+  }
+
+  /**
+   * A confidential client with the password grant and the token mappers of {@value #CLI_CLIENT} (groups,
+   * {@code jospar-api} audience), so its tokens carry what a person's tokens carry in production.
+   */
+  private void addTestClient(String clientId, String name, String accessTokenLifespan) {
+    try {
+      String admin = adminToken();
+      JsonNode cli = JSON.readTree(adminGet(admin, "/clients?clientId=" + CLI_CLIENT)).get(0);
+      ObjectNode client = JSON.createObjectNode();
+      client.put("clientId", clientId);
+      client.put("name", name);
+      client.put("enabled", true);
+      client.put("protocol", "openid-connect");
+      client.put("publicClient", false);
+      client.put("clientAuthenticatorType", "client-secret");
+      client.put("secret", testClientSecret);
+      client.put("standardFlowEnabled", false);
+      client.put("directAccessGrantsEnabled", true);
+      client.put("implicitFlowEnabled", false);
+      client.put("serviceAccountsEnabled", false);
+      if (accessTokenLifespan != null) {
+        client.withObject("/attributes").put("access.token.lifespan", accessTokenLifespan);
+      }
+      ArrayNode mappers = client.putArray("protocolMappers");
+      cli.path("protocolMappers").forEach(m -> {
+        ObjectNode copy = m.deepCopy();
+        copy.remove("id");
+        mappers.add(copy);
+      });
+      adminSend(admin, "POST", "/clients", client, "create client " + clientId);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -268,6 +309,7 @@ public final class KeycloakSupport {
     return post(tokenEndpoint(), Map.of(
         "grant_type", "password",
         "client_id", clientId,
+        "client_secret", testClientSecret,
         "username", user,
         "password", password,
         "scope", "openid"), "token for " + user + " (client " + clientId + ")");
