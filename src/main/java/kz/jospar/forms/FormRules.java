@@ -3,7 +3,6 @@ package kz.jospar.forms;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import kz.jospar.catalog.Indicator;
@@ -22,7 +21,6 @@ public class FormRules {
 
   static final int SHORT_TEXT = 2000;
   static final int LONG_TEXT = 4000;
-  static final Set<String> DOCUMENT_TYPES = Set.of("pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "jpg", "jpeg", "png");
 
   private final PlanCatalog catalog;
   private final long maxDocumentBytes;
@@ -230,8 +228,7 @@ public class FormRules {
       FieldValue v = values.apply(name);
       if (v == null) {
         if (required) {
-          errors.add(FieldError.of(name, "form.document.required", String.join(", ", DOCUMENT_TYPES.stream().sorted().toList()),
-              maxDocumentBytes / (1024 * 1024)));
+          errors.add(FieldError.of(name, "form.document.required", DocumentTypes.ACCEPTED, maxDocumentBytes / (1024 * 1024)));
         }
       } else if (!(v instanceof FieldValue.Document d)) {
         errors.add(FieldError.of(name, "form.document.expected", describe(v)));
@@ -239,13 +236,9 @@ public class FormRules {
         errors.add(FieldError.of(name, "form.document.tooLarge", d.bytes(), maxDocumentBytes, maxDocumentBytes / (1024 * 1024)));
       } else if (d.bytes() == 0) {
         errors.add(FieldError.of(name, "form.document.empty"));
-      } else {
-        String ext = d.filename() == null || !d.filename().contains(".") ? ""
-            : d.filename().substring(d.filename().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        if (!DOCUMENT_TYPES.contains(ext)) {
-          errors.add(FieldError.of(name, "form.document.type", d.filename(),
-              String.join(", ", DOCUMENT_TYPES.stream().sorted().toList())));
-        }
+      } else if (!d.checked().accepted()) {
+        // form.document.type for a name not accepted, form.document.content for content that is not what the name says
+        errors.add(FieldError.of(name, d.checked().problem(), d.checked().args()));
       }
     }
   }

@@ -3,13 +3,14 @@ package kz.jospar.forms;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,7 +94,8 @@ class TaskCompletionGuard implements TaskListener {
           .forEach(name -> errors.add(FieldError.of(name, "form.field.unknown", String.join(", ", new TreeSet<>(allowed)))));
     }
     PlanRow row = cycleKey == null ? null : routing.row(cycleKey);
-    errors.addAll(rules.check(key, recordsFirst(task, facts, row)));
+    Map<String, FileValue> documents = new HashMap<>();
+    errors.addAll(rules.check(key, recordsFirst(task, facts, row, documents)));
     if (!errors.isEmpty()) {
       throw new FormRejectedException(localized(actor, errors));
     }
@@ -101,11 +103,14 @@ class TaskCompletionGuard implements TaskListener {
     if (fourEyes.isPresent()) {
       throw refused(actor, fourEyes.get());
     }
+    // a document is stored, and served back, as what its content is, never as what the uploader said
+    documents.forEach((name, file) -> task.setVariable(name, DocumentTypes.withCheckedType(file, DocumentTypes.check(file))));
     decisions.record(instance, key, task.getId(), actor, outcome(key, task));
   }
 
   /** The form's values, except what Jospar's records say: whether the body may decline, the row's quota, its indicators. */
-  private static Function<String, FieldValue> recordsFirst(DelegateTask task, Optional<ReportService.Facts> facts, PlanRow row) {
+  private static Function<String, FieldValue> recordsFirst(DelegateTask task, Optional<ReportService.Facts> facts, PlanRow row,
+      Map<String, FileValue> documents) {
     return name -> {
       if (Vars.BY_AGREEMENT.equals(name)) {
         return facts.map(f -> (FieldValue) new FieldValue.Bool(f.byAgreement())).orElse(null);
@@ -116,7 +121,11 @@ class TaskCompletionGuard implements TaskListener {
       if (Vars.QUOTA_COUNT.equals(name)) {
         return row == null || row.quota() == null ? null : new FieldValue.Num(BigDecimal.valueOf(row.quota().count()));
       }
-      return fromJava(task.getVariableTyped(name, false));
+      TypedValue value = task.getVariableTyped(name, false);
+      if (value instanceof FileValue file && file.getValue() != null) {
+        documents.put(name, file);
+      }
+      return fromJava(value);
     };
   }
 
@@ -151,7 +160,7 @@ class TaskCompletionGuard implements TaskListener {
       return null;
     }
     if (typed instanceof FileValue file) {
-      return new FieldValue.Document(file.getFilename(), length(file.getValue()));
+      return DocumentTypes.document(file.getFilename(), bytes(file.getValue()));
     }
     Object v = typed.getValue();
     if (v instanceof String s) {
@@ -168,9 +177,9 @@ class TaskCompletionGuard implements TaskListener {
     return new FieldValue.Wrong("a value of type " + typed.getType().getName());
   }
 
-  private static long length(InputStream in) {
+  private static byte[] bytes(InputStream in) {
     try (in) {
-      return in.transferTo(OutputStream.nullOutputStream());
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

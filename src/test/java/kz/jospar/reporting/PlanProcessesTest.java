@@ -436,7 +436,7 @@ class PlanProcessesTest {
         Map.of(Vars.SESSION_PLAN, "XXXV session agenda", Vars.SESSION_DATE, new Date()));
     walk.complete(walk.cycleTask(cycle.cycleKey(), ReportProcess.TASK_RECORD_SESSION_HELD), "aqdm.official",
         Variables.createVariables().putValue(Vars.SESSION_HELD_ON, new Date())
-            .putValueTyped(Vars.SESSION_MINUTES, Variables.fileValue("minutes.pdf").file("%PDF".getBytes()).create()));
+            .putValueTyped(Vars.SESSION_MINUTES, Variables.fileValue("minutes.pdf").file("%PDF-1.4 minutes".getBytes()).create()));
     assertThat(item).isWaitingAt(ReportProcess.CALL_BODY_REPORTS);
     for (String body : cycles.bodyCodes(cycle.cycleKey())) {
       walk.acceptReport(cycle.cycleKey(), body, null);
@@ -459,7 +459,7 @@ class PlanProcessesTest {
     walk.complete(walk.cycleTask(cycle.cycleKey(), ReportProcess.TASK_CLOSE_PERIOD), "coordinator", Map.of());
     Task register = walk.cycleTask(cycle.cycleKey(), ReportProcess.TASK_UPDATE_REGISTER);
     walk.complete(register, "aqdm.official", Variables.createVariables().putValue(Vars.ASSOCIATIONS_COUNT, 1012L)
-        .putValueTyped(Vars.REGISTER_DOCUMENT, Variables.fileValue("register.xlsx").file(new byte[] {1, 2, 3}).create()));
+        .putValueTyped(Vars.REGISTER_DOCUMENT, Variables.fileValue("register.xlsx").file(workbook()).create()));
     assertThat(item).isEnded().hasPassed("EndEvent_RegisterUpdated");
   }
 
@@ -557,5 +557,16 @@ class PlanProcessesTest {
         engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(ReportProcess.OPEN_PERIOD).latestVersion()
             .singleResult().getId(), Map.of(Vars.OPEN_ROW, "17.1", Vars.OPEN_PERIOD, "2023-H1"))))
         .hasMessageContaining("period 17.1/2023-H1 is already open");
+  }
+
+  /** A real spreadsheet: documents are checked by their content, not by their name. */
+  static byte[] workbook() {
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+      book.createSheet("register").createRow(0).createCell(0).setCellValue(1012);
+      book.write(out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -291,6 +291,42 @@ abstract class SealedBodiesContract {
     assertThat(state(body)).isEqualTo("submitted");
   }
 
+  @Test
+  void aDocumentIsWhatItsContentIsAndIsServedAsThat() {
+    String body = akimat(10);
+    String official = body + ".official";
+    String pi = reportOf(body);
+    String submit = taskOf(pi, ReportProcess.TASK_SUBMIT_REPORT).getId();
+    // a Windows program named report.pdf, declared as a PDF
+    byte[] program = new byte[256];
+    program[0] = 'M';
+    program[1] = 'Z';
+    program[0x3c] = (byte) 0x80;
+    program[0x80] = 'P';
+    program[0x81] = 'E';
+    Map<String, Object> exe = Map.of("value", Base64.getEncoder().encodeToString(program), "type", "File",
+        "valueInfo", Map.of("filename", "report.pdf", "mimetype", "application/pdf"));
+    for (String door : DOORS) {
+      ResponseEntity<String> refused = complete(official, door, submit, Map.of("reportText", text("done"), "reportDocument", exe));
+      assertThat(refused.getStatusCode().value()).as(door + " " + refused.getBody()).isEqualTo(400);
+      assertThat(refused.getBody()).contains("reportDocument");
+    }
+    assertThat(state(body)).isEqualTo("open");
+    assertThat(engine.getTaskService().getVariable(submit, "reportDocument")).isNull();
+
+    // a real PDF the uploader calls an HTML page is stored and served as a PDF, as an attachment, not sniffed
+    Map<String, Object> pdf = Map.of("value", PDF, "type", "File", "valueInfo", Map.of("filename", "report.pdf", "mimetype", "text/html"));
+    assertThat(complete(official, DOORS.get(1), submit, Map.of("reportText", text("done"), "reportDocument", pdf)).getStatusCode().value())
+        .isEqualTo(204);
+    String review = taskOf(pi, ReportProcess.TASK_REVIEW_BY_SUPERVISOR).getId();
+    ResponseEntity<byte[]> served = as(body + ".supervisor").getForEntity(DOORS.get(0) + "/task/" + review + "/variables/reportDocument/data",
+        byte[].class);
+    assertThat(served.getStatusCode().value()).isEqualTo(200);
+    assertThat(served.getHeaders().getContentType().toString()).startsWith("application/pdf");
+    assertThat(served.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment");
+    assertThat(served.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+  }
+
   // ---- the walk ------------------------------------------------------------------------------
 
   String akimat(int i) {
