@@ -29,6 +29,8 @@ class ModelDeployment implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
   static final String NAME = "jospar";
+  /** What a release deploys: its models and its task forms, nothing else (no scripts, no other kinds of file). */
+  static final String[] RELEASE_MODELS = {"bpmn/*.bpmn", "forms/*.html"};
 
   private final RepositoryService repositoryService;
 
@@ -41,10 +43,17 @@ class ModelDeployment implements ApplicationRunner {
     DeploymentBuilder builder = repositoryService.createDeployment().name(NAME).source(NAME).enableDuplicateFiltering(true);
     int count = 0;
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-    for (String folder : new String[] {"bpmn", "forms"}) {
-      Resource[] resources = resolver.getResources("classpath*:" + folder + "/*.*");
+    String release = ModelDeployment.class.getProtectionDomain().getCodeSource().getLocation().toString();
+    for (String pattern : RELEASE_MODELS) {
+      String folder = pattern.substring(0, pattern.indexOf('/'));
+      Resource[] resources = resolver.getResources("classpath*:" + pattern);
       Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
       for (Resource r : resources) {
+        if (!r.getURL().toString().startsWith(release)) {
+          // only the release's own models: a library or an extra class-path entry with a bpmn/ folder deploys nothing
+          log.warn("Not deployed, not part of this release: {}", r.getURL());
+          continue;
+        }
         try (InputStream in = r.getInputStream()) {
           builder.addInputStream(folder + "/" + r.getFilename(), new java.io.ByteArrayInputStream(in.readAllBytes()));
         } catch (IOException e) {

@@ -327,6 +327,40 @@ abstract class SealedBodiesContract {
     assertThat(served.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
   }
 
+  @Test
+  void modelsComeOnlyFromTheReleaseAndNoDoorDeploys() throws Exception {
+    java.util.Set<String> release = new java.util.TreeSet<>();
+    for (String folder : List.of("bpmn", "forms")) {
+      try (var files = java.nio.file.Files.list(java.nio.file.Path.of(folder))) {
+        files.map(f -> folder + "/" + f.getFileName()).forEach(release::add);
+      }
+    }
+    var deployments = engine.getRepositoryService().createDeploymentQuery().list();
+    assertThat(deployments).extracting(d -> d.getName()).containsOnly("jospar");
+    java.util.Set<String> deployed = new java.util.TreeSet<>();
+    deployments.forEach(d -> deployed.addAll(engine.getRepositoryService().getDeploymentResourceNames(d.getId())));
+    assertThat(deployed).isEqualTo(release);
+
+    org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+    form.add("deployment-name", "smuggled");
+    form.add("data", new org.springframework.core.io.ByteArrayResource(java.nio.file.Files.readAllBytes(
+        java.nio.file.Path.of("bpmn", "OpenPeriod.bpmn"))) {
+      @Override
+      public String getFilename() {
+        return "OpenPeriod.bpmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    for (String door : DOORS) {
+      for (String user : List.of("admin", "coordinator")) {
+        ResponseEntity<String> r = as(user).exchange(door + "/deployment/create", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        assertThat(r.getStatusCode().value()).as(user + door + " " + r.getBody()).isEqualTo(403);
+      }
+    }
+    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName("smuggled").count()).isZero();
+  }
+
   // ---- the walk ------------------------------------------------------------------------------
 
   String akimat(int i) {
