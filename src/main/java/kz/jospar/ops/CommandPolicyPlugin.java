@@ -12,6 +12,7 @@ import kz.jospar.forms.FormSubmission;
 import kz.jospar.identity.Roles;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.GroupQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
@@ -79,6 +80,10 @@ class CommandPolicyPlugin extends AbstractProcessEnginePlugin {
       CommandPolicy.Verdict verdict = CommandPolicy.of(command);
       switch (verdict) {
         case READ -> {
+          if (!admin && command instanceof GroupQueryImpl groups && groups.getUserId() != null && !groups.getUserId().equals(auth.getUserId())) {
+            // the groups every person may read are the bodies and roles; who is in which is each person's own business
+            throw refused(auth, command, "engine.policy.othersGroups");
+          }
           return next.execute(command);
         }
         case ADMIN -> {

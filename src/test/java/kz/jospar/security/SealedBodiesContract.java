@@ -99,6 +99,11 @@ abstract class SealedBodiesContract {
               .doesNotContain(pi);
         }
       }
+      ResponseEntity<String> groups = as(other + ".official").getForEntity(door + "/group?member=" + body + ".official", String.class);
+      assertThat(groups.getStatusCode().value()).as(door + " " + groups.getBody()).isEqualTo(403);
+      ResponseEntity<String> own = as(other + ".official").getForEntity(door + "/group?member=" + other + ".official", String.class);
+      assertThat(own.getStatusCode().value()).as(door).isEqualTo(200);
+      assertThat(own.getBody()).contains("\"" + other + "\"");
       ResponseEntity<String> accept = complete(other + ".official", door, review, Map.of("accepted", bool(true)));
       assertThat(accept.getStatusCode().value()).as(door).isIn(403, 404);
     }
