@@ -141,6 +141,27 @@ class TaskListAuthorizationTest {
   }
 
   @Test
+  void aGrantOnEveryTaskShowsEveryTaskAndNothingOnceItIsGone() {
+    if (identityService.createGroupQuery().groupId("tl-readers").count() == 0) {
+      identityService.saveGroup(identityService.newGroup("tl-readers"));
+    }
+    Authorization all = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    all.setGroupId("tl-readers");
+    all.setResource(Resources.TASK);
+    all.setResourceId(Authorization.ANY);
+    all.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    all = authorizationService.saveAuthorization(all);
+    identityService.setAuthentication("tl-reader", List.of("tl-readers"));
+    assertThat(ids(taskService.createTaskQuery().processDefinitionKey("TaskListCheck"))).containsExactlyInAnyOrder(turkistanTask, almatyTask);
+    assertThat(taskService.createTaskQuery().processDefinitionKey("TaskListCheck").count()).isEqualTo(2);
+    identityService.clearAuthentication();
+    authorizationService.deleteAuthorization(all.getId());
+    identityService.setAuthentication("tl-reader", List.of("tl-readers"));
+    assertThat(ids(taskService.createTaskQuery().processDefinitionKey("TaskListCheck"))).isEmpty();
+    assertThat(taskService.createTaskQuery().processDefinitionKey("TaskListCheck").count()).isZero();
+  }
+
+  @Test
   void theDueDateIndexExistsAndTheOwnTaskListComesInDueOrder() {
     assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'jospar_ix_task_due_date'", Integer.class))
         .isEqualTo(1);
@@ -183,6 +204,7 @@ class TaskListAuthorizationTest {
   }
 
   void as(String user) {
+    identityService.clearAuthentication(); // the directory is read as the system: another person's groups are not a person's to read
     identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
   }
 
