@@ -64,7 +64,7 @@ class BadInputAnswers4xxTest {
 
       // then a 400 names dueAt and says what is accepted
       JsonNode body = refusal(r, 400, "dueAt");
-      assertThat(body.get("message").asText()).as(dueAt).contains("2027-12-31T23:59:59+05:00").contains("2026-11-16T10:00+05:00")
+      assertThat(body.get("message").asText()).as(dueAt).contains("2027-12-31T23:59:59+05:00").contains("2026-11-16T00:00+05:00")
           .contains("2026-07-01T00:00+05:00");
     }
   }
@@ -77,7 +77,7 @@ class BadInputAnswers4xxTest {
         "{\"row\":\"4.8\",\"period\":\"2026-H2\",\"dueAt\":\"2020-01-01T18:00:00+05:00\"}", "ru");
 
     // then the refusal is in Russian
-    assertThat(refusal(r, 400, "dueAt").get("message").asText()).contains("должен быть моментом после текущего");
+    assertThat(refusal(r, 400, "dueAt").get("message").asText()).contains("не раньше начала сегодняшнего дня");
   }
 
   @Test

@@ -44,13 +44,13 @@ public class CycleService {
   public record Assignment(String body, boolean lead, boolean byAgreement) {}
 
   /**
-   * The due moments a coordinator may choose for a period: after now (a moment already past would make
-   * the report late before anyone could act), not before the period starts, and no later than the end
+   * The due moments a coordinator may choose for a period: from the start of today (an earlier day would
+   * make the report late before anyone could act), not before the period starts, and no later than the end
    * of the year after the plan's last year (a later deadline would never be chased while the plan runs).
    */
   public record DueRange(OffsetDateTime now, OffsetDateTime notBefore, OffsetDateTime notAfter) {
     public boolean admits(OffsetDateTime dueAt) {
-      return dueAt.isAfter(now) && !dueAt.isBefore(notBefore) && !dueAt.isAfter(notAfter);
+      return !dueAt.isBefore(now) && !dueAt.isBefore(notBefore) && !dueAt.isAfter(notAfter);
     }
 
     /** The 400 that names {@code dueAt}, the value sent and this range. */
@@ -145,7 +145,8 @@ public class CycleService {
   }
 
   private DueRange dueRange(PlanPeriod period) {
-    OffsetDateTime now = EngineClock.now(properties.zone());
+    // from the start of today: a catch-up due today may already be overdue (and escalate at once); an earlier day is a mistake
+    OffsetDateTime now = EngineClock.now(properties.zone()).toLocalDate().atStartOfDay(properties.zone()).toOffsetDateTime();
     OffsetDateTime start = period.start().atStartOfDay(properties.zone()).toOffsetDateTime();
     OffsetDateTime last = LocalDate.of(catalog.lastYear() + 1, 12, 31).atTime(LocalTime.of(23, 59, 59))
         .atZone(properties.zone()).toOffsetDateTime();
