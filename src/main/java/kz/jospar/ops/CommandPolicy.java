@@ -35,7 +35,10 @@ public final class CommandPolicy {
 
   /** Reads of the engine's own settings and licence: administrators only. */
   static final Set<String> ADMIN_READS = Set.of("GetPropertiesCmd", "GetLicenseKeyCmd", "GetTelemetryDataCmd", "IsTelemetryEnabledCmd",
-      "GetUniqueTaskWorkerCountCmd");
+      "GetUniqueTaskWorkerCountCmd", "MetricsQueryImpl", "SchemaLogQueryImpl");
+
+  /** Reads that are no query of their own: Cockpit's count of open tasks per group (the engine asks READ on every task). */
+  static final Set<String> OTHER_READS = Set.of("TaskCountByCandidateGroupCmd");
 
   static final Set<String> WORK = Set.of("CompleteTaskCmd", "SubmitTaskFormCmd", "ClaimTaskCmd", "AssignTaskCmd");
 
@@ -46,7 +49,7 @@ public final class CommandPolicy {
    * an outage's backlog), people and groups, grants, shared filters, history cleanup.
    */
   static final Set<String> ADMIN = Set.of(
-      "SetJobRetriesCmd", "SetJobsRetriesCmd", "SetJobsRetriesBatchCmd", "SetAnnotationForIncidentCmd", "ResolveIncidentCmd",
+      "SetJobRetriesCmd", "SetJobsRetriesCmd", "SetJobsRetriesBatchCmd", "SetJobsRetriesByProcessBatchCmd", "SetAnnotationForIncidentCmd", "ResolveIncidentCmd",
       "SuspendJobDefinitionCmd", "ActivateJobDefinitionCmd", "SuspendJobCmd", "ActivateJobCmd",
       "CreateUserCmd", "SaveUserCmd", "DeleteUserCmd", "UnlockUserCmd", "SetUserInfoCmd", "DeleteUserInfoCmd", "SetUserPictureCmd",
       "DeleteUserPictureCmd", "CreateGroupCmd", "SaveGroupCmd", "DeleteGroupCmd", "CreateMembershipCmd", "DeleteMembershipCmd",
@@ -85,7 +88,7 @@ public final class CommandPolicy {
     if (START.contains(simple)) {
       return Verdict.START;
     }
-    if (command instanceof AbstractQuery<?, ?> || IDENTITY_READS.contains(simple) || isRead(simple)) {
+    if (command instanceof AbstractQuery<?, ?> || IDENTITY_READS.contains(simple) || OTHER_READS.contains(simple) || isRead(simple)) {
       return Verdict.READ;
     }
     for (String p : WEBAPP_PACKAGES) {
@@ -98,7 +101,7 @@ public final class CommandPolicy {
 
   /**
    * Camunda names its reading commands Get…, Find…, Is…, Create…Query (the identity queries),
-   * ExecuteFilter… (a saved query), and its reports …ReportImpl / the metrics query.
+   * ExecuteFilter… (a saved query), and its reports …ReportImpl.
    */
   static boolean isRead(String simple) {
     return simple.startsWith("Get") // GetTaskVariableCmdTyped too
@@ -106,8 +109,7 @@ public final class CommandPolicy {
         || (simple.startsWith("Is") && simple.endsWith("Cmd"))
         || (simple.startsWith("Create") && simple.endsWith("QueryCmd"))
         || simple.startsWith("ExecuteFilter")
-        || simple.endsWith("ReportImpl")
-        || simple.equals("MetricsQueryImpl");
+        || simple.endsWith("ReportImpl");
   }
 
   /** A nested class's own name (QueryServiceImpl$ExecuteListQueryCmd → ExecuteListQueryCmd); lambdas have none worth naming. */

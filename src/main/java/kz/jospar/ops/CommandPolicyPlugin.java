@@ -12,12 +12,16 @@ import kz.jospar.forms.FormSubmission;
 import kz.jospar.identity.Roles;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.GroupQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -87,10 +91,15 @@ class CommandPolicyPlugin extends AbstractProcessEnginePlugin {
           return next.execute(command);
         }
         case ADMIN -> {
-          if (admin) {
-            return next.execute(command);
+          if (!admin) {
+            throw refused(auth, command, "engine.policy.adminOnly");
           }
-          throw refused(auth, command, "engine.policy.adminOnly");
+          if ((command instanceof SetJobRetriesCmd || command instanceof AbstractSetJobsRetriesBatchCmd)
+              && Boolean.TRUE.equals(field(command, "isDueDateSet"))) {
+            // a retry with a due date would move a deadline's or a reminder's timer: deadlines come from the plan alone
+            throw refused(auth, command, "engine.policy.retryDueDate");
+          }
+          return next.execute(command);
         }
         case START -> {
           if (admin) {
@@ -99,6 +108,10 @@ class CommandPolicyPlugin extends AbstractProcessEnginePlugin {
           return next.execute(command);
         }
         case WORK -> {
+          if (admin) {
+            // claiming, giving back and completing are a body's work; an administrator repairs and decides nothing
+            throw refused(auth, command, "engine.policy.adminWorksNothing");
+          }
           return work(command, auth, identity);
         }
         default -> throw refused(auth, command, "engine.policy.denied");
@@ -108,23 +121,22 @@ class CommandPolicyPlugin extends AbstractProcessEnginePlugin {
     private <T> T work(Command<T> command, Authentication auth, IdentityService identity) {
       if (command instanceof ClaimTaskCmd) {
         Object user = field(command, "userId");
-        if (user != null && !auth.getUserId().equals(user)) {
+        if (user == null) {
+          // a claim for nobody takes the task from whoever holds it: only the holder gives it back
+          return giveBackOwnOnly(command, (String) field(command, "taskId"), auth) ? null : next.execute(command);
+        }
+        if (!auth.getUserId().equals(user)) {
           throw refused(auth, command, "engine.policy.claimForOthers");
         }
         return next.execute(command);
       }
       if (command instanceof AssignTaskCmd) {
         // only giving back one's own claim; assigning work to someone else is not a person's to do
-        if (field(command, "value") != null) {
+        if (field(command, "userId") != null) {
           throw refused(auth, command, "engine.policy.assign");
         }
-        String taskId = (String) field(command, "taskId");
-        String assignee = configuration.getCommandExecutorTxRequired().execute(ctx -> {
-          var task = ctx.getTaskManager().findTaskById(taskId);
-          return task == null ? null : task.getAssignee();
-        });
-        if (!auth.getUserId().equals(assignee)) {
-          throw refused(auth, command, "engine.policy.assign");
+        if (giveBackOwnOnly(command, (String) field(command, "taskId"), auth)) {
+          return null;
         }
         // a candidate holds TASK_WORK, not TASK_ASSIGN: the give-back runs after Jospar's own check above
         identity.clearAuthentication();
@@ -141,6 +153,32 @@ class CommandPolicyPlugin extends AbstractProcessEnginePlugin {
       } catch (RuntimeException e) {
         throw refusalIn(e);
       }
+    }
+
+    /** Who is giving a task back: its holder, a person who may work on it while nobody holds it, or someone else. */
+    private enum GiveBack { HOLDER, NOTHING_HELD, REFUSED }
+
+    /**
+     * Giving a task back is for the person who holds it; everyone else is refused. True when there is
+     * nothing to give back: nobody holds the task and the person may work on it (a second click, two tabs).
+     */
+    private boolean giveBackOwnOnly(Command<?> command, String taskId, Authentication auth) {
+      GiveBack who = configuration.getCommandExecutorTxRequired().execute(ctx -> {
+        var task = ctx.getTaskManager().findTaskById(taskId);
+        if (task == null) {
+          return GiveBack.REFUSED;
+        }
+        if (task.getAssignee() != null) {
+          return auth.getUserId().equals(task.getAssignee()) ? GiveBack.HOLDER : GiveBack.REFUSED;
+        }
+        boolean mayWork = ctx.getAuthorizationManager().isAuthorized(auth.getUserId(), auth.getGroupIds(), TaskPermissions.TASK_WORK,
+            Resources.TASK, taskId);
+        return mayWork ? GiveBack.NOTHING_HELD : GiveBack.REFUSED;
+      });
+      if (who == GiveBack.REFUSED) {
+        throw refused(auth, command, "engine.policy.assign");
+      }
+      return who == GiveBack.NOTHING_HELD;
     }
 
     /** The engine wraps a listener's exception twice; every door should see the completion check's own answer (400 or 403). */
@@ -195,7 +233,8 @@ class CommandPolicyPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     for (var check : Set.of(Map.entry(CompleteTaskCmd.class, "variables"), Map.entry(SubmitTaskFormCmd.class, "properties"),
-        Map.entry(ClaimTaskCmd.class, "userId"), Map.entry(AssignTaskCmd.class, "value"), Map.entry(AssignTaskCmd.class, "taskId"))) {
+        Map.entry(ClaimTaskCmd.class, "userId"), Map.entry(ClaimTaskCmd.class, "taskId"), Map.entry(AssignTaskCmd.class, "userId"), Map.entry(AssignTaskCmd.class, "taskId"),
+        Map.entry(SetJobRetriesCmd.class, "isDueDateSet"), Map.entry(AbstractSetJobsRetriesBatchCmd.class, "isDueDateSet"))) {
       find(check.getKey(), check.getValue());
     }
   }

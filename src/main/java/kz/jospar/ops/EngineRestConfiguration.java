@@ -17,6 +17,7 @@ import kz.jospar.forms.FieldError;
 import kz.jospar.forms.FormRejectedException;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import kz.jospar.people.Languages;
@@ -24,6 +25,9 @@ import kz.jospar.people.Words;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -38,7 +42,13 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.servlet.ServletRegistration;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -56,8 +66,11 @@ class EngineRestConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EngineRestConfiguration.class);
 
-  private static final Set<Class<?>> REPLACED = Set.of(ExceptionHandler.class, ProcessEngineExceptionHandler.class,
+  static final Set<Class<?>> REPLACED = Set.of(ExceptionHandler.class, ProcessEngineExceptionHandler.class,
       RestExceptionHandler.class, JsonMappingExceptionHandler.class, JsonParseExceptionHandler.class);
+
+  /** Jospar's answers to failures, on both doors of the engine's REST API. */
+  static final Set<Class<?>> FAILURES = Set.of(AnyFailure.class, EngineFailure.class, RestFailure.class, JsonFailure.class);
 
   /** A qualified Java class name (java.lang.Long, org.camunda...ProcessEngineException): a 4xx message says none. */
   private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:java|javax|jakarta|org|com|kz|sun|jdk)\\.(?:[a-z_$][\\w$]*\\.)+([A-Z][\\w$]*)");
@@ -73,15 +86,36 @@ class EngineRestConfiguration {
             register(c);
           }
         }
-        register(AnyFailure.class);
-        register(EngineFailure.class);
-        register(RestFailure.class);
-        register(JsonFailure.class);
+        FAILURES.forEach(this::register);
         // Jersey's own JSON mappers would answer with Jackson's text, which names Java classes
         register(JacksonFeature.withoutExceptionMappers());
       }
     };
   }
+
+  /**
+   * The webapps' door to the engine (/camunda/api/engine) with Jospar's answers to failures. Registered
+   * before Camunda's webapp initializer, which then keeps this registration (it adds its own only when
+   * the servlet name is free); start-up fails if the door is missing or was registered by someone else.
+   */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  ServletContextInitializer webappEngineApi(CamundaBpmProperties camunda) {
+    return context -> {
+      String path = camunda.getWebapp().getApplicationPath() + "/api/engine/*";
+      ServletRegistration.Dynamic api = context.addServlet(WEBAPP_ENGINE_API, ServletContainer.class);
+      if (api == null) {
+        throw new IllegalStateException("servlet '" + WEBAPP_ENGINE_API + "' was registered before Jospar's: the webapps' engine API "
+            + "would answer failures with Camunda's own mappers");
+      }
+      api.addMapping(path);
+      api.setAsyncSupported(true); // fetchAndLock answers asynchronously (long polling); without this it fails with a 500
+      api.setInitParameter("jakarta.ws.rs.Application", WebappEngineApi.class.getName());
+    };
+  }
+
+  /** The name Camunda's webapp initializer gives the servlet (CamundaBpmWebappInitializer, 7.24). */
+  static final String WEBAPP_ENGINE_API = "Engine Api";
 
   static Response respond(Throwable failure) {
     if (DatabaseUnavailable.isCause(failure)) {
@@ -106,7 +140,85 @@ class EngineRestConfiguration {
         return camundaWithoutClassNames(refused);
       }
     }
-    return camundaWithoutClassNames(failure);
+    Response mistake = personsMistake(failure);
+    return mistake != null ? mistake : camundaWithoutClassNames(failure);
+  }
+
+  /**
+   * What Camunda answers with 500 although the request was at fault: a required value missing or naming
+   * nothing (its NullValueException, or a NullPointerException in its REST layer reading a body without
+   * that field), or a row that already exists (a unique key). Null when the failure is none of these.
+   */
+  static Response personsMistake(Throwable failure) {
+    Locale lang = language();
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof TaskAlreadyClaimedException) {
+        // two people of a body took the same task at once: Camunda says 500
+        return camundaShaped(409, "TaskAlreadyClaimedException", Words.in(Words.of("input.alreadyClaimed"), lang));
+      }
+      if (t instanceof BadUserRequestException || t.getClass().getSimpleName().endsWith("NotFoundException")) {
+        // Camunda's resources wrap some of these in a 500 of their own (case executions, restarts)
+        boolean notFound = t.getClass().getSimpleName().endsWith("NotFoundException");
+        return camundaShaped(notFound ? 404 : 400, notFound ? "NotFoundException" : "InvalidRequestException",
+            withoutClassNames(failure != t && failure.getMessage() != null ? failure.getMessage() : t.getMessage()));
+      }
+      if (t instanceof NullValueException missing) {
+        String message = withoutClassNames(failure != t && failure.getMessage() != null ? failure.getMessage() : missing.getMessage());
+        boolean notFound = NOT_FOUND.matcher(message).find();
+        return camundaShaped(notFound ? 404 : 400, notFound ? "NotFoundException" : "InvalidRequestException", message);
+      }
+      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return camundaShaped(409, "ConflictException", Words.in(Words.of("input.duplicate"), lang));
+      }
+      if (t instanceof NullPointerException npe && fromRestLayer(npe, false)) {
+        Matcher field = NULL_FIELD.matcher(String.valueOf(npe.getMessage()));
+        String name = field.find() ? (field.group(1) != null ? field.group(1) : decapitalize(field.group(2))) : "body";
+        return camundaShaped(400, "InvalidRequestException", name + ": " + Words.in(Words.of("input.required"), lang));
+      }
+    }
+    // a builder's check of the request before any command ran (ENGINE-13051 "You must specify at least one of …")
+    if (failure.getClass() == ProcessEngineException.class && fromRestLayer(failure, true)) {
+      return camundaShaped(400, "InvalidRequestException", withoutClassNames(failure.getMessage()));
+    }
+    return null;
+  }
+
+  /** "…this.type is null", "…the return value of "….getRetries()" is null": the field the body lacks. */
+  private static final Pattern NULL_FIELD = Pattern.compile("\"(?:this\\.)?(\\w+)\" is null|\\.(?:get|is)(\\w+)\\(\\)\" is null");
+
+  private static final Pattern NOT_FOUND = Pattern.compile("(?i)not found|no \\w[\\w ]* found|does not exist|doesn't exist|no matching");
+
+  /**
+   * A failure raised while Camunda's REST layer read the request (a NullPointerException on a missing field,
+   * anywhere but in Jospar's code), or, with {@code beforeAnyCommand}, while it checked the request before any
+   * engine command ran.
+   */
+  static boolean fromRestLayer(Throwable failure, boolean beforeAnyCommand) {
+    // from where it was thrown down to the REST resource that read the body: Jospar's code on the way means a fault of Jospar's
+    for (StackTraceElement frame : failure.getStackTrace()) {
+      String type = frame.getClassName();
+      if (type.startsWith("org.camunda.bpm.engine.rest.")) {
+        return true;
+      }
+      if (type.startsWith("kz.jospar.") && !type.startsWith(CommandPolicyPlugin.class.getName())) {
+        return false;
+      }
+      if (beforeAnyCommand && type.startsWith("org.camunda.bpm.engine.impl.interceptor.")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static String decapitalize(String name) {
+    return name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private static Response camundaShaped(int status, String type, String message) {
+    ExceptionDto dto = new ExceptionDto();
+    dto.setType(type);
+    dto.setMessage(message);
+    return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   /** Camunda's own answer, a 500 replaced by a sentence and an error number, a 4xx message without Java class names. */

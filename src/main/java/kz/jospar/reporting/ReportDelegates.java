@@ -3,13 +3,23 @@ package kz.jospar.reporting;
 import java.math.BigDecimal;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import kz.jospar.forms.FieldError;
+import kz.jospar.forms.FormRejectedException;
+import kz.jospar.people.Languages;
+import kz.jospar.people.RejectedInput;
 import kz.jospar.reporting.ReportProcess.Event;
 import kz.jospar.reporting.ReportProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The models' service tasks, wired as {@code camunda:delegateExpression="${name}"}. Each maps
@@ -180,12 +190,37 @@ class ReportDelegates {
 
   /** The form's due date counts as a day in Kazakhstan; the report is due at the end of its working day. */
   @Bean
-  JavaDelegate openPeriodDelegate(CycleService cycles, ReportService reports, CycleProperties properties, DueDates dueDates) {
+  JavaDelegate openPeriodDelegate(CycleService cycles, ReportService reports, CycleProperties properties, DueDates dueDates,
+      MessageSource words, Languages languages) {
     return x -> {
-      Date due = (Date) x.getVariable(Vars.OPEN_DUE_DATE);
-      cycles.open((String) x.getVariable(Vars.OPEN_ROW), (String) x.getVariable(Vars.OPEN_PERIOD), reports.actor(),
-          due == null ? null : dueDates.onDay(due.toInstant().atZone(properties.zone()).toLocalDate()).dueAt());
+      String actor = reports.actor();
+      // a start form sent by hand (REST, Tasklist) may lack a field or name no period: a 400 naming the form's field, never a 500
+      Map<String, String> formField = Map.of("row", Vars.OPEN_ROW, "period", Vars.OPEN_PERIOD, "dueAt", Vars.OPEN_DUE_DATE);
+      try {
+        String row = required(x, Vars.OPEN_ROW);
+        String period = required(x, Vars.OPEN_PERIOD);
+        Date due = x.getVariable(Vars.OPEN_DUE_DATE) instanceof Date d ? d : null;
+        cycles.open(row, period, actor, due == null ? null : dueDates.onDay(due.toInstant().atZone(properties.zone()).toLocalDate()).dueAt());
+      } catch (UnknownPeriodException e) {
+        throw rejected(formField.getOrDefault(e.field(), e.field()), e.words(), actor, words, languages);
+      } catch (RejectedInput e) {
+        throw rejected(formField.getOrDefault(e.field(), e.field()), e.words(), actor, words, languages);
+      }
     };
+  }
+
+  private static String required(DelegateExecution x, String name) {
+    if (x.getVariable(name) instanceof String value && !value.isBlank()) {
+      return value.strip();
+    }
+    throw new UnknownPeriodException(name, "input.required");
+  }
+
+  private static FormRejectedException rejected(String field, MessageSourceResolvable said, String actor, MessageSource words,
+      Languages languages) {
+    Locale locale = languages.forApi(actor, RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+        ? a.getRequest() : null);
+    return new FormRejectedException(List.of(new FieldError.Said(field, words.getMessage(said, locale), locale.getLanguage())));
   }
 
   private static void returned(DelegateExecution x, DueDates.Schedule due) {

@@ -113,6 +113,40 @@ abstract class SealedBodiesContract {
   }
 
   @Test
+  void aClaimIsGivenBackOnlyByWhoeverHoldsIt() {
+    String body = akimat(11);
+    String official = body + ".official";
+    String submit = taskOf(reportOf(body), ReportProcess.TASK_SUBMIT_REPORT).getId();
+    for (String door : DOORS) {
+      assertThat(write(official, HttpMethod.POST, door + "/task/" + submit + "/claim", Map.of("userId", official)).getStatusCode().value())
+          .as(door).isEqualTo(204);
+      // a fellow member of the body, another body's official and the administrator cannot take it or hand it on
+      for (String other : List.of(body + ".supervisor", akimat(12) + ".official", "admin")) {
+        assertThat(write(other, HttpMethod.POST, door + "/task/" + submit + "/unclaim", Map.of()).getStatusCode().value())
+            .as(other + door).isIn(403, 404);
+        assertThat(write(other, HttpMethod.POST, door + "/task/" + submit + "/claim", Map.of()).getStatusCode().value())
+            .as("a claim for nobody is a give-back: " + other + door).isIn(403, 404);
+        assertThat(write(other, HttpMethod.POST, door + "/task/" + submit + "/assignee", Map.of("userId", other)).getStatusCode().value())
+            .as(other + door).isIn(403, 404);
+        assertThat(write(other, HttpMethod.POST, door + "/task/" + submit + "/claim", Map.of("userId", other)).getStatusCode().value())
+            .as("already held: " + other + door).isIn(400, 403, 404, 409);
+      }
+      assertThat(write(official, HttpMethod.POST, door + "/task/" + submit + "/assignee", Map.of("userId", body + ".supervisor"))
+          .getStatusCode().value()).as("the holder hands it to nobody else: " + door).isEqualTo(403);
+      assertThat(task(submit).getAssignee()).as(door).isEqualTo(official);
+      assertThat(write(official, HttpMethod.POST, door + "/task/" + submit + "/unclaim", Map.of()).getStatusCode().value()).as(door)
+          .isEqualTo(204);
+      assertThat(task(submit).getAssignee()).as(door).isNull();
+      // a second give-back (two tabs) has nothing to do; for someone who may not work on the task it is still a refusal
+      assertThat(write(official, HttpMethod.POST, door + "/task/" + submit + "/unclaim", Map.of()).getStatusCode().value()).as(door)
+          .isEqualTo(204);
+      assertThat(write(akimat(12) + ".official", HttpMethod.POST, door + "/task/" + submit + "/unclaim", Map.of()).getStatusCode().value())
+          .as(door).isIn(403, 404);
+    }
+    assertThat(state(body)).isEqualTo(state(akimat(13)));
+  }
+
+  @Test
   void aBodysOwnSupervisorCannotRouteTheAcceptanceToThemselves() {
     String body = akimat(2);
     String supervisor = body + ".supervisor";
