@@ -164,6 +164,38 @@ public class MyWork {
         holder, userId.equals(i.assignee()));
   }
 
+  /** One task's line as the list would show it (item, period, body, control date), for its own page. */
+  public Optional<Row> context(org.camunda.bpm.engine.task.Task task, Locale locale) {
+    List<Item> items = sql.query("""
+        SELECT DISTINCT w.task_id, w.task_key, w.cycle_key, w.body_code, w.assignee, w.due_at, w.created_at, r.by_agreement
+        FROM jospar_work_item w LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id
+        WHERE w.task_id = :id""", new MapSqlParameterSource("id", task.getId()), MyWork::item);
+    if (items.isEmpty()) {
+      return Optional.empty();
+    }
+    Item i = items.get(0);
+    return Optional.of(row(i, "", names(i.assignee() == null ? List.of() : List.of(i.assignee())), locale,
+        LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), zone)));
+  }
+
+  /** "Review report — 4.8 — Akimat of Turkistan region" for each task, as a result list names them. */
+  public Map<String, String> labels(Collection<String> taskIds, Locale locale) {
+    Map<String, String> labels = new HashMap<>();
+    if (taskIds.isEmpty()) {
+      return labels;
+    }
+    LocalDate today = LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), zone);
+    for (Item i : sql.query("""
+        SELECT DISTINCT w.task_id, w.task_key, w.cycle_key, w.body_code, w.assignee, w.due_at, w.created_at, r.by_agreement
+        FROM jospar_work_item w LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id
+        WHERE w.task_id IN (:ids)""", new MapSqlParameterSource("ids", taskIds), MyWork::item)) {
+      Row r = row(i, "", Map.of(), locale, today);
+      labels.put(i.taskId(), r.title() + (r.rowNumber() == null ? "" : " — " + r.rowNumber() + ", " + r.periodLabel())
+          + (r.bodyName() == null ? "" : " — " + r.bodyName()));
+    }
+    return labels;
+  }
+
   /** Working days after today up to and including the due day. */
   int workingDaysBetween(LocalDate today, LocalDate due) {
     int n = 0;

@@ -29,7 +29,9 @@ class PageLanguage implements LocaleResolver {
   public Locale resolveLocale(HttpServletRequest request) {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     Caller caller = auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated() ? null : Caller.of(auth);
-    return languages.resolve(request.getParameter("lang"), caller, request);
+    Locale locale = languages.resolve(request.getParameter("lang"), caller, request);
+    request.setAttribute(Languages.PAGE_LANGUAGE, locale);
+    return locale;
   }
 
   @Override

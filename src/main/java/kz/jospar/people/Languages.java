@@ -15,6 +15,9 @@ public class Languages {
 
   public static final Locale KAZAKH = Locale.forLanguageTag("kk");
 
+  /** A request attribute: the language the page of this request speaks, so its refusals speak it too. */
+  public static final String PAGE_LANGUAGE = Languages.class.getName() + ".page";
+
   private final UserSettings settings;
 
   Languages(UserSettings settings) {
@@ -42,6 +45,9 @@ public class Languages {
    * Accept-Language, else English, the language of programs that call without saying.
    */
   public Locale forApi(String userId, HttpServletRequest request) {
+    if (request != null && request.getAttribute(PAGE_LANGUAGE) instanceof Locale page) {
+      return page;
+    }
     if (userId != null) {
       var chosen = settings.of(userId).language();
       if (chosen.isPresent()) {

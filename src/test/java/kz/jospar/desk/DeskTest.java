@@ -134,6 +134,140 @@ class DeskTest {
     assertThat(workItemTasks()).isEqualTo(engineTasks());
   }
 
+  @Test
+  void aReportGoesThroughTheDeskFormsAndTheCoordinatorAcceptsInBulk() {
+    cycles.open("4.5", "2026", "coordinator", null);
+    String officialId = TURKISTAN + ".official";
+    WebappSession official = new WebappSession(port).login(officialId, "demo");
+    String submit = taskOf("4.5/2026", TURKISTAN).getId();
+
+    // the form, in Russian, with the CSRF token a browser posts back
+    String form = page(official, "/jospar/desk/task/" + submit + "?lang=ru");
+    assertThat(form).contains("Что сделано", "Документ", "Отправить отчёт", "name=\"_csrf\"");
+    String token = official.cookie("JOSPAR-XSRF");
+
+    // nothing filled in: 400, the error summary and each field's error in Russian, nothing recorded
+    HttpResponse<String> empty = official.post("/jospar/desk/task/" + submit + "?lang=ru", MULTIPART,
+        multipart(Map.of("_csrf", token), null));
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(HtmlUtils.htmlUnescape(empty.body())).contains("Есть ошибки", "href=\"#reportText\"", "href=\"#reportDocument\"",
+        "обязательно");
+    assertThat(state("4.5/2026", TURKISTAN)).isEqualTo("open");
+
+    // a Windows program under a PDF's name is refused by the same check as on every door
+    HttpResponse<String> exe = official.post("/jospar/desk/task/" + submit + "?lang=en", MULTIPART,
+        multipart(Map.of("_csrf", token, "reportText", "done"), new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0}));
+    assertThat(exe.statusCode()).isEqualTo(400);
+    assertThat(state("4.5/2026", TURKISTAN)).isEqualTo("open");
+
+    // filled in: submitted, and the list says what happens next
+    HttpResponse<String> sent = official.post("/jospar/desk/task/" + submit + "?lang=ru", MULTIPART,
+        multipart(Map.of("_csrf", token, "reportText", "Проведено 3 мероприятия"), "%PDF-1.4 minutes".getBytes()));
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+    assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/jospar/desk?done=submitted");
+    assertThat(page(official, "/jospar/desk?lang=ru&done=submitted")).contains("Готово.", "руководителю вашего органа");
+    assertThat(state("4.5/2026", TURKISTAN)).isEqualTo("submitted");
+
+    // the supervisor: the report's text, a return without a reason is refused, an approval goes through
+    WebappSession supervisor = new WebappSession(port).login(TURKISTAN + ".supervisor", "demo");
+    String review = taskOf("4.5/2026", kz.jospar.identity.Roles.supervisorsOf(TURKISTAN)).getId();
+    assertThat(page(supervisor, "/jospar/desk/task/" + review + "?lang=ru")).contains("Проведено 3 мероприятия", "Скачать документ");
+    String supervisorToken = supervisor.cookie("JOSPAR-XSRF");
+    HttpResponse<String> noReason = supervisor.post("/jospar/desk/task/" + review + "?lang=ru", FORM,
+        form(Map.of("_csrf", supervisorToken, "decision", "no")));
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(HtmlUtils.htmlUnescape(noReason.body())).contains("href=\"#returnReason\"");
+    assertThat(supervisor.post("/jospar/desk/task/" + review + "?lang=ru", FORM,
+        form(Map.of("_csrf", supervisorToken, "decision", "yes"))).statusCode()).isEqualTo(302);
+    assertThat(state("4.5/2026", TURKISTAN)).isEqualTo("approved");
+
+    // two more bodies approved the same way, then the coordinator accepts all three at once; a submission in the batch is refused alone
+    List<String> acceptances = new java.util.ArrayList<>(List.of(acceptanceOf("4.5/2026", TURKISTAN)));
+    for (String body : List.of(ASTANA, "akimat-shymkent")) {
+      submitAndApprove("4.5/2026", body);
+      acceptances.add(acceptanceOf("4.5/2026", body));
+    }
+    WebappSession coordinator = new WebappSession(port).login("coordinator", "demo");
+    String list = page(coordinator, "/jospar/desk?lang=ru&kind=" + ReportProcess.TASK_REVIEW_BY_COORDINATOR + "&row=4.5");
+    acceptances.forEach(id -> assertThat(list).contains("value=\"" + id + "\""));
+    String stranger = taskOf("4.5/2026", "akimat-almaty").getId();
+    Map<String, String> chosen = new java.util.LinkedHashMap<>();
+    chosen.put("_csrf", coordinator.cookie("JOSPAR-XSRF"));
+    StringBuilder body = new StringBuilder(new String(form(chosen)));
+    for (String id : List.of(acceptances.get(0), acceptances.get(1), acceptances.get(2), stranger)) {
+      body.append("&task=").append(id);
+    }
+    HttpResponse<String> bulk = coordinator.post("/jospar/desk/bulk?lang=ru", FORM, body.toString().getBytes());
+    assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
+    assertThat(HtmlUtils.htmlUnescape(bulk.body())).contains("Решено отчётов: 3 из 4.");
+    for (String body2 : List.of(TURKISTAN, ASTANA, "akimat-shymkent")) {
+      assertThat(state("4.5/2026", body2)).as(body2).isEqualTo("accepted");
+    }
+    assertThat(state("4.5/2026", "akimat-almaty")).isEqualTo("open");
+  }
+
+  static final String BOUNDARY = "desk-test-boundary";
+  static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+  static final String FORM = "application/x-www-form-urlencoded";
+
+  static byte[] multipart(Map<String, String> fields, byte[] document) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    fields.forEach((k, v) -> out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v
+        + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    if (document != null) {
+      out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"reportDocument\"; filename=\"report.pdf\"\r\n"
+          + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.writeBytes(document);
+      out.writeBytes("\r\n".getBytes());
+    }
+    out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes());
+    return out.toByteArray();
+  }
+
+  static byte[] form(Map<String, String> fields) {
+    return String.join("&", fields.entrySet().stream().map(e -> e.getKey() + "="
+        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).toList()).getBytes();
+  }
+
+  Task taskOf(String cycle, String group) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(cycle).taskCandidateGroup(group).singleResult();
+  }
+
+  String acceptanceOf(String cycle, String body) {
+    String pi = jdbc.queryForObject("SELECT process_instance_id FROM jospar_body_report WHERE cycle_key = ? AND body_code = ?",
+        String.class, cycle, body);
+    return engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(ReportProcess.TASK_REVIEW_BY_COORDINATOR)
+        .singleResult().getId();
+  }
+
+  /** A body's report submitted by its official and approved by its supervisor, through the engine as each of them. */
+  void submitAndApprove(String cycle, String body) {
+    var identity = engine.getIdentityService();
+    var tasks = engine.getTaskService();
+    String submit = taskOf(cycle, body).getId();
+    identity.setAuthentication(body + ".official", List.of(body, kz.jospar.identity.Roles.OFFICIAL));
+    try {
+      tasks.claim(submit, body + ".official");
+      tasks.complete(submit, Map.of("reportText", "done", "reportDocument",
+          Variables.fileValue("report.pdf").file("%PDF-1.4 done".getBytes()).mimeType("application/pdf").create()));
+    } finally {
+      identity.clearAuthentication();
+    }
+    String review = taskOf(cycle, kz.jospar.identity.Roles.supervisorsOf(body)).getId();
+    identity.setAuthentication(body + ".supervisor", List.of(body, kz.jospar.identity.Roles.supervisorsOf(body),
+        kz.jospar.identity.Roles.SUPERVISOR));
+    try {
+      tasks.claim(review, body + ".supervisor");
+      tasks.complete(review, Map.of("approved", true));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  String state(String cycle, String body) {
+    return jdbc.queryForObject("SELECT state FROM jospar_body_report WHERE cycle_key = ? AND body_code = ?", String.class, cycle, body);
+  }
+
   List<String> workItemTasks() {
     return jdbc.queryForList("SELECT DISTINCT task_id FROM jospar_work_item ORDER BY task_id", String.class);
   }

@@ -71,6 +71,12 @@ public final class WebappSession {
     return send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A form post as a browser sends it (urlencoded or multipart/form-data, the caller builds the body). */
+  public HttpResponse<String> post(String path, String contentType, byte[] body) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType).header("Accept", "text/html")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue)
         .findFirst().orElseThrow(() -> new IllegalStateException("no cookie " + name + " in " + cookies.getCookieStore().getCookies()));
