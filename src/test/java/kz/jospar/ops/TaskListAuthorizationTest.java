@@ -11,7 +11,11 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -159,6 +163,101 @@ class TaskListAuthorizationTest {
     identityService.setAuthentication("tl-reader", List.of("tl-readers"));
     assertThat(ids(taskService.createTaskQuery().processDefinitionKey("TaskListCheck"))).isEmpty();
     assertThat(taskService.createTaskQuery().processDefinitionKey("TaskListCheck").count()).isZero();
+  }
+
+  /**
+   * Jospar's check (the task's id, its definition's key, '*', each looked up in the caller's grants) against
+   * Camunda's own decision, asked of the authorization service for every task: READ on the task, or
+   * READ_TASK on the process definition (the two checks of Camunda's task query). One kind of grant at a
+   * time, to a person who has no other: a grant on the definition key only, a global authorization, a grant
+   * to the person by name, grants with the wrong permission or resource type, a grant on every definition.
+   * A grant (not a global authorization) to user '*' the service does not honour, while Camunda's task
+   * query does (its join takes AUTH.USER_ID_ IN (user, '*') with TYPE_ &lt; 2): that case states the
+   * task query's answer.
+   */
+  @Test
+  void everyKindOfGrantShowsWhatCamundasOwnCheckDecides() {
+    String lone = openTask("tl-nobody", 3);
+    List<String> all = List.of(lone, turkistanTask, almatyTask);
+    String prober = "tl-prober";
+    List<String> probers = List.of("tl-probers");
+    record Grant(int type, String user, String group, Resources resource, String resourceId, Permission permission) {}
+    record Case(String what, List<Grant> grants, List<String> expected, boolean serviceAgrees) {}
+    int grant = Authorization.AUTH_TYPE_GRANT;
+    List<Case> cases = List.of(
+        new Case("no grant", List.of(), List.of(), true),
+        new Case("READ_TASK on the definition key, to the group", List.of(new Grant(grant, null, "tl-probers", Resources.PROCESS_DEFINITION,
+            "TaskListCheck", ProcessDefinitionPermissions.READ_TASK)), all, true),
+        new Case("READ_TASK on every definition ('*'), to the person", List.of(new Grant(grant, prober, null, Resources.PROCESS_DEFINITION,
+            Authorization.ANY, ProcessDefinitionPermissions.READ_TASK)), all, true),
+        new Case("READ (not READ_TASK) on the definition key", List.of(new Grant(grant, null, "tl-probers", Resources.PROCESS_DEFINITION,
+            "TaskListCheck", ProcessDefinitionPermissions.READ)), List.of(), true),
+        new Case("UPDATE (not READ) on the task, to the person", List.of(new Grant(grant, prober, null, Resources.TASK, lone,
+            TaskPermissions.UPDATE)), List.of(), true),
+        new Case("READ on the task, a global authorization", List.of(new Grant(Authorization.AUTH_TYPE_GLOBAL, Authorization.ANY, null,
+            Resources.TASK, lone, TaskPermissions.READ)), List.of(lone), true),
+        new Case("READ on the task, a grant to every user ('*')", List.of(new Grant(grant, Authorization.ANY, null, Resources.TASK, lone,
+            TaskPermissions.READ)), List.of(lone), false),
+        new Case("READ on the task, to the person by name", List.of(new Grant(grant, prober, null, Resources.TASK, almatyTask,
+            TaskPermissions.READ)), List.of(almatyTask), true),
+        new Case("READ on another resource type named like the task", List.of(new Grant(grant, null, "tl-probers", Resources.PROCESS_INSTANCE,
+            lone, ProcessInstancePermissions.READ)), List.of(), true),
+        new Case("READ on the task and READ_TASK on the key, to a group the person is not in", List.of(
+            new Grant(grant, null, "tl-others", Resources.TASK, lone, TaskPermissions.READ),
+            new Grant(grant, null, "tl-others", Resources.PROCESS_DEFINITION, "TaskListCheck",
+                ProcessDefinitionPermissions.READ_TASK)), List.of(), true));
+    for (Case c : cases) {
+      identityService.clearAuthentication();
+      List<String> made = c.grants().stream().map(g -> {
+        Authorization a = authorizationService.createNewAuthorization(g.type());
+        if (g.user() != null) {
+          a.setUserId(g.user());
+        } else {
+          a.setGroupId(g.group());
+        }
+        a.setResource(g.resource());
+        a.setResourceId(g.resourceId());
+        a.addPermission(g.permission());
+        return authorizationService.saveAuthorization(a).getId();
+      }).toList();
+      try {
+        // Camunda's decision, task by task
+        List<String> camunda = all.stream().filter(t -> authorizationService.isUserAuthorized(prober, probers,
+                TaskPermissions.READ, Resources.TASK, t)
+            || authorizationService.isUserAuthorized(prober, probers,
+                ProcessDefinitionPermissions.READ_TASK, Resources.PROCESS_DEFINITION, "TaskListCheck"))
+            .toList();
+        if (c.serviceAgrees()) {
+          assertThat(camunda).as(c.what() + ": Camunda's decision").containsExactlyInAnyOrderElementsOf(c.expected());
+        } else {
+          camunda = c.expected();
+        }
+        identityService.setAuthentication(prober, probers);
+        assertThat(ids(taskService.createTaskQuery().processDefinitionKey("TaskListCheck"))).as(c.what())
+            .containsExactlyInAnyOrderElementsOf(camunda);
+        assertThat(taskService.createTaskQuery().processDefinitionKey("TaskListCheck").count()).as(c.what()).isEqualTo(camunda.size());
+        for (String t : all) {
+          assertThat(taskService.createTaskQuery().taskId(t).count()).as(c.what() + ", " + t).isEqualTo(camunda.contains(t) ? 1 : 0);
+        }
+      } finally {
+        identityService.clearAuthentication();
+        made.forEach(authorizationService::deleteAuthorization);
+      }
+    }
+    // a grant to every user adds to a person's own: Anna sees her body's task and the one granted to all
+    Authorization toAll = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    toAll.setUserId(Authorization.ANY);
+    toAll.setResource(Resources.TASK);
+    toAll.setResourceId(lone);
+    toAll.addPermission(TaskPermissions.READ);
+    String toAllId = authorizationService.saveAuthorization(toAll).getId();
+    try {
+      as(ANNA);
+      assertThat(ids(taskService.createTaskQuery().processDefinitionKey("TaskListCheck"))).containsExactly(turkistanTask, lone);
+    } finally {
+      identityService.clearAuthentication();
+      authorizationService.deleteAuthorization(toAllId);
+    }
   }
 
   @Test
