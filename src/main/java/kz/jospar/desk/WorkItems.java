@@ -1,18 +1,12 @@
 package kz.jospar.desk;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
+import kz.jospar.ops.EveryUserTask;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -26,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code jospar_work_item} equal to the engine's open human tasks: a row per task and candidate
- * group, written by task listeners that every user task of every model gets (a parse listener adds
- * them, as for the e-mails), in the engine's transaction, so a task and its row appear and go together.
+ * group, written by task listeners that every user task of every model gets ({@link EveryUserTask}),
+ * in the engine's transaction, so a task and its row appear and go together.
  * At start the table is reconciled with the engine's tasks (tasks of a database from before the desk,
  * or of a node that stopped mid-way).
  */
@@ -45,19 +39,8 @@ class WorkItems extends AbstractProcessEnginePlugin implements TaskListener {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          for (String event : List.of(EVENTNAME_CREATE, EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE, EVENTNAME_COMPLETE, EVENTNAME_DELETE)) {
-            userTask.getTaskDefinition().addTaskListener(event, WorkItems.this);
-          }
-        }
-      }
-    });
-    configuration.setCustomPostBPMNParseListeners(listeners);
+    EveryUserTask.listen(configuration, this, EVENTNAME_CREATE, EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE, EVENTNAME_COMPLETE,
+        EVENTNAME_DELETE);
   }
 
   @Override

@@ -1,24 +1,16 @@
 package kz.jospar.mail;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import kz.jospar.ops.EveryUserTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Every user task of every model tells its people by e-mail when it is created, without a listener
- * in each model: a parse listener adds one after the model's own (so the task has its name, due
- * date and candidates). It runs in the engine's transaction, like the task's creation.
+ * Every user task of every model tells its people by e-mail when it is created ({@link EveryUserTask}),
+ * in the engine's transaction, like the task's creation.
  */
 @Component
 class MailOnTaskCreated extends AbstractProcessEnginePlugin implements TaskListener {
@@ -32,17 +24,7 @@ class MailOnTaskCreated extends AbstractProcessEnginePlugin implements TaskListe
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, MailOnTaskCreated.this);
-        }
-      }
-    });
-    configuration.setCustomPostBPMNParseListeners(listeners);
+    EveryUserTask.listen(configuration, this, TaskListener.EVENTNAME_CREATE);
   }
 
   @Override
