@@ -55,11 +55,12 @@ class DeskController {
   String myWork(Authentication authentication, HttpServletRequest request, Model model,
       @RequestParam(required = false) String row, @RequestParam(required = false) String period,
       @RequestParam(required = false) String body, @RequestParam(required = false) String kind,
-      @RequestParam(required = false) String q, @RequestParam(required = false) String done) {
+      @RequestParam(required = false) String q, @RequestParam(required = false) String done,
+      @RequestParam(defaultValue = "0") int from) {
     Caller caller = Caller.of(authentication);
     Locale locale = RequestContextUtils.getLocale(request);
     MyWork.Filter filter = new MyWork.Filter(blank(row), blank(period), blank(body), kind != null && KINDS.contains(kind) ? kind : null, blank(q));
-    MyWork.Work found = work.of(caller.userId(), caller.groups(), filter, locale, ClockUtil.getCurrentTime().toInstant());
+    MyWork.Work found = work.of(caller.userId(), caller.groups(), filter, locale, ClockUtil.getCurrentTime().toInstant(), from);
     List<Shown> shown = found.rows().stream().map(r -> new Shown(r, when(r, locale))).toList();
     Map<String, String> kinds = new LinkedHashMap<>();
     KINDS.forEach(k -> kinds.put(k, TaskTitles.title(k, false).in(locale)));
@@ -67,10 +68,15 @@ class DeskController {
     model.addAttribute("rows", shown);
     model.addAttribute("total", found.total());
     model.addAttribute("cut", found.cut());
+    model.addAttribute("from", found.from());
+    model.addAttribute("hasNext", found.hasNext());
+    model.addAttribute("next", found.from() + MyWork.LIMIT);
+    model.addAttribute("previous", Math.max(0, found.from() - MyWork.LIMIT));
     model.addAttribute("filter", filter);
     model.addAttribute("kinds", kinds);
     model.addAttribute("bodies", bodies.size() > 1 ? bodies.stream().map(b -> Map.entry(b.code(), b.name().in(locale))).toList() : List.of());
     model.addAttribute("overdue", found.rows().stream().filter(r -> r.timing() == MyWork.Timing.OVERDUE).count());
+    model.addAttribute("last", found.from() + found.rows().size());
     model.addAttribute("lang", locale.getLanguage());
     model.addAttribute("user", caller.userId());
     model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));

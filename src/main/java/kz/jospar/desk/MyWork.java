@@ -41,8 +41,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class MyWork {
 
-  /** The most rows one list shows; the filters narrow it down. */
-  static final int LIMIT = 500;
+  /** Rows per page: a laptop screen holds 30 or more; the filters and the pages do the rest. */
+  static final int LIMIT = 100;
 
   private final NamedParameterJdbcTemplate sql;
   private final PlanCatalog catalog;
@@ -75,12 +75,25 @@ public class MyWork {
   /** Where a task stands against its control date. */
   public enum Timing { OVERDUE, DUE_TODAY, DUE_SOON, ON_TIME, NO_DATE }
 
-  /** The list and what it was cut to. */
-  public record Work(List<Row> rows, int total, boolean cut) {}
+  /** One page of the list: its rows, how many the whole list holds, and where the page starts. */
+  public record Work(List<Row> rows, int total, int from) {
+    public boolean cut() {
+      return total > rows.size();
+    }
+
+    public boolean hasNext() {
+      return from + rows.size() < total;
+    }
+  }
 
   public Work of(String userId, Collection<String> groups, Filter filter, Locale locale, Instant now) {
+    return of(userId, groups, filter, locale, now, 0);
+  }
+
+  /** The page starting at row {@code from} (0 for the first). */
+  public Work of(String userId, Collection<String> groups, Filter filter, Locale locale, Instant now, int from) {
     if (groups.isEmpty()) {
-      return new Work(List.of(), 0, false);
+      return new Work(List.of(), 0, 0);
     }
     MapSqlParameterSource p = new MapSqlParameterSource("groups", groups).addValue("now", Timestamp.from(now));
     StringBuilder where = new StringBuilder("w.candidate_group IN (:groups)");
@@ -111,17 +124,24 @@ public class MyWork {
     List<Row> rows = new ArrayList<>();
     String search = filter.search() == null ? null : filter.search().strip().toLowerCase(locale);
     int total = 0;
+    int start = Math.max(0, from);
+    boolean searching = search != null && !search.isEmpty();
     for (Item i : items) {
-      Row row = row(i, userId, names, locale, today);
-      if (search != null && !search.isEmpty() && !matches(row, search, locale)) {
+      boolean onPage = total >= start && rows.size() < LIMIT;
+      if (!searching && !onPage) {
+        total++; // counted, not said: only the page's rows are put into words
         continue;
       }
-      total++;
-      if (rows.size() < LIMIT) {
+      Row row = row(i, userId, names, locale, today);
+      if (searching && !matches(row, search, locale)) {
+        continue;
+      }
+      if (total >= start && rows.size() < LIMIT) {
         rows.add(row);
       }
+      total++;
     }
-    return new Work(rows, total, total > rows.size());
+    return new Work(rows, total, start);
   }
 
   private record Item(String taskId, String taskKey, String cycleKey, String body, String assignee, Instant dueAt, boolean byAgreement) {}

@@ -774,6 +774,26 @@ class JosparBenchmark {
       }
       r.taskListBaseline.put(e.getKey(), Stats.of(base));
       r.taskListVisible.put(e.getKey(), visible);
+      // the same person's list as the desk shows it (issue 14): Jospar's work items, the first page (100 rows) and the count
+      if (count(db, "select count(*) from information_schema.tables where table_name = 'jospar_work_item'") > 0) {
+        WebappSession session = new WebappSession(node.port).login(user, "demo");
+        List<Long> desk = new ArrayList<>();
+        long bytes = 0;
+        for (int i = 0; i < sizes.listWarmup() + sizes.listSamples(); i++) {
+          long s = System.nanoTime();
+          HttpResponse<String> page = session.get("/jospar/desk?lang=ru", "text/html");
+          long t = System.nanoTime();
+          if (page.statusCode() != 200) {
+            throw new IllegalStateException("desk of " + user + ": " + page.statusCode() + " " + page.body());
+          }
+          bytes = page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+          if (i >= sizes.listWarmup()) {
+            desk.add(t - s);
+          }
+        }
+        r.deskList.put(e.getKey(), Stats.of(desk));
+        r.deskBytes.put(e.getKey(), bytes);
+      }
       if (statements) {
         r.taskListStatements.put(e.getKey(), statements(db, 2L * (sizes.listWarmup() + sizes.listSamples()), "request"));
         resetStatements(db);
@@ -822,6 +842,15 @@ class JosparBenchmark {
       Map<String, Object> a = auths.get(0);
       db.update("insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_) "
           + "select 'bencha-' || g, 1, ?, " + group + ", 7, 'bench-' || g, ? from generate_series(1, ?) g", a.get("TYPE_"), a.get("PERMS_"), n);
+    }
+    // the desk's work items for the copies, as the engine's task listeners write them for real tasks
+    if (count(db, "select count(*) from information_schema.tables where table_name = 'jospar_work_item'") > 0) {
+      db.update("insert into jospar_work_item (task_id, candidate_group, task_key, process_instance_id, cycle_key, body_code, assignee, "
+          + "due_at, created_at) select t.ID_, l.GROUP_ID_, t.TASK_DEF_KEY_, t.PROC_INST_ID_, e.BUSINESS_KEY_, "
+          + "case when l.GROUP_ID_ like '%-supervisors' then left(l.GROUP_ID_, length(l.GROUP_ID_) - 12) "
+          + "when l.GROUP_ID_ = 'coordinator' then null else l.GROUP_ID_ end, null, t.DUE_DATE_, t.CREATE_TIME_ "
+          + "from ACT_RU_TASK t join ACT_RU_IDENTITYLINK l on l.TASK_ID_ = t.ID_ join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ "
+          + "where t.ID_ like 'bench-%'");
     }
     System.out.printf("bench: %d task copies made in %.1f s (seed %s, %d task authorizations per copy)%n", n, (System.nanoTime() - t) / 1e9,
         seed, auths.isEmpty() ? 0 : 1);
@@ -921,6 +950,8 @@ class JosparBenchmark {
     final Map<String, Stats> taskList = new LinkedHashMap<>();
     final Map<String, Long> taskListVisible = new LinkedHashMap<>();
     final Map<String, Stats> taskListBaseline = new LinkedHashMap<>();
+    final Map<String, Stats> deskList = new LinkedHashMap<>();
+    final Map<String, Long> deskBytes = new LinkedHashMap<>();
     final Map<String, String> taskListStatements = new LinkedHashMap<>();
     String cycleStatements = "";
     long nodeCpuMs = -1;

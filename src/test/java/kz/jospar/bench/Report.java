@@ -78,6 +78,13 @@ final class Report {
               + "%d samples after %d warm-up, one client; GET /engine-rest/task?candidateUser=…&sortBy=dueDate … maxResults=15 + /task/count",
               t.openTasks, t.realTasks, t.taskListVisible.get(e.getKey()), st.n(), sizes.listWarmup()));
     }
+    for (var e : t.deskList.entrySet()) {
+      Stats st = e.getValue();
+      row("4", "desk \"My work\", " + e.getKey() + " p50 / p95 / p99 (ms)", ms(st, 0.5) + " / " + ms(st, 0.95) + " / " + ms(st, 0.99), "–", "",
+          e.getKey().equals("official") ? "p95 ≤ 10 (server)" : "", String.format(Locale.ROOT, "the same %,d open tasks and person; GET /jospar/desk "
+              + "(webapp session, Russian, its first page of up to 100 rows as HTML, %,d bytes uncompressed), %d samples after %d warm-up, one client; "
+              + "client-measured, so HTTP and the session are included", t.openTasks, t.deskBytes.get(e.getKey()), st.n(), sizes.listWarmup()));
+    }
     for (var e : t.taskListBaseline.entrySet()) {
       Stats st = e.getValue();
       row("4", "baseline: two GET /engine-rest/version as the " + e.getKey() + " p50 / p95 (ms)", ms(st, 0.5) + " / " + ms(st, 0.95), "–", "", "",
