@@ -9,6 +9,7 @@ import java.util.Map;
 import kz.jospar.catalog.Body;
 import kz.jospar.identity.Caller;
 import kz.jospar.identity.Roles;
+import kz.jospar.people.Languages;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.reporting.TaskTitles;
@@ -109,6 +110,7 @@ class DeskController {
     }
     String key = opened.task().getTaskDefinitionKey();
     Map<String, Object> variables = DeskTasks.variables(key, form, document);
+    request.setAttribute(Languages.PAGE_LANGUAGE, locale); // the completion check's refusals speak the page's language
     DeskTasks.Outcome outcome = tasks.complete(id, caller, variables);
     if (outcome.done()) {
       return "redirect:/jospar/desk?done=" + done(key, variables);
@@ -124,6 +126,7 @@ class DeskController {
     Locale locale = RequestContextUtils.getLocale(request);
     List<String> chosen = ids == null ? List.of() : ids.stream().limit(MyWork.LIMIT).toList();
     Map<String, String> labels = work.labels(chosen, locale);
+    request.setAttribute(Languages.PAGE_LANGUAGE, locale);
     Map<String, DeskTasks.Outcome> results = tasks.decideAll(chosen, caller);
     List<Map<String, String>> shown = results.entrySet().stream().map(e -> Map.of("task", labels.getOrDefault(e.getKey(), e.getKey()),
         "ok", String.valueOf(e.getValue().done()),

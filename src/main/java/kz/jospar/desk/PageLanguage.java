@@ -29,9 +29,7 @@ class PageLanguage implements LocaleResolver {
   public Locale resolveLocale(HttpServletRequest request) {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     Caller caller = auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated() ? null : Caller.of(auth);
-    Locale locale = languages.resolve(request.getParameter("lang"), caller, request);
-    request.setAttribute(Languages.PAGE_LANGUAGE, locale);
-    return locale;
+    return languages.resolve(request.getParameter("lang"), caller, request);
   }
 
   @Override

@@ -15,7 +15,7 @@ public class Languages {
 
   public static final Locale KAZAKH = Locale.forLanguageTag("kk");
 
-  /** A request attribute: the language the page of this request speaks, so its refusals speak it too. */
+  /** A request attribute a page sets when it acts as the person: the language of its refusals is the page's. */
   public static final String PAGE_LANGUAGE = Languages.class.getName() + ".page";
 
   private final UserSettings settings;
