@@ -41,7 +41,7 @@ class SchemaUpgradeTest {
     SchemaUpgrade.Result again = schema.run();
     assertThat(again.engineScripts()).isEmpty();
     assertThat(again.josparApplied()).isZero();
-    assertThat(again.josparVersion()).isEqualTo(first.josparVersion()).isEqualTo("8");
+    assertThat(again.josparVersion()).isEqualTo(first.josparVersion()).isEqualTo("9");
   }
 
   @Test
