@@ -7,7 +7,6 @@ CREATE TABLE jospar_work_item (
   task_key            VARCHAR(255) NOT NULL,
   process_instance_id VARCHAR(64)  NOT NULL,
   cycle_key           VARCHAR(64),               -- the instance's business key, "4.8/2026-H2"
-  body_code           VARCHAR(64),               -- the body whose report it is; null for a cycle's own steps
   assignee            VARCHAR(255),
   due_at              TIMESTAMP WITH TIME ZONE,
   created_at          TIMESTAMP WITH TIME ZONE NOT NULL,

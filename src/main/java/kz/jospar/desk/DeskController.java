@@ -76,7 +76,7 @@ class DeskController {
     model.addAttribute("filter", filter);
     model.addAttribute("kinds", kinds);
     model.addAttribute("bodies", bodies.size() > 1 ? bodies.stream().map(b -> Map.entry(b.code(), b.name().in(locale))).toList() : List.of());
-    model.addAttribute("overdue", found.rows().stream().filter(r -> r.timing() == MyWork.Timing.OVERDUE).count());
+    model.addAttribute("overdue", found.overdue()); // in the whole list, not only this page
     model.addAttribute("last", found.from() + found.rows().size());
     model.addAttribute("lang", locale.getLanguage());
     model.addAttribute("user", caller.userId());

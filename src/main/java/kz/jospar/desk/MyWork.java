@@ -41,6 +41,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class MyWork {
 
+  /** A work item with its report's body and whether that body takes part by agreement (a task linked to two of a person's groups is one row). */
+  private static final String SELECT = "SELECT DISTINCT w.task_id, w.task_key, w.cycle_key, r.body_code, w.assignee, w.due_at, w.created_at, "
+      + "r.by_agreement";
+  private static final String FROM = " FROM jospar_work_item w LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id";
+
   /** Rows per page: a laptop screen holds 30 or more; the filters and the pages do the rest. */
   static final int LIMIT = 100;
 
@@ -76,7 +81,7 @@ public class MyWork {
   public enum Timing { OVERDUE, DUE_TODAY, DUE_SOON, ON_TIME, NO_DATE }
 
   /** One page of the list: its rows, how many the whole list holds, and where the page starts. */
-  public record Work(List<Row> rows, int total, int from) {
+  public record Work(List<Row> rows, int total, int from, int overdue) {
     public boolean cut() {
       return total > rows.size();
     }
@@ -93,7 +98,7 @@ public class MyWork {
   /** The page starting at row {@code from} (0 for the first). */
   public Work of(String userId, Collection<String> groups, Filter filter, Locale locale, Instant now, int from) {
     if (groups.isEmpty()) {
-      return new Work(List.of(), 0, 0);
+      return new Work(List.of(), 0, 0, 0);
     }
     MapSqlParameterSource p = new MapSqlParameterSource("groups", groups).addValue("now", Timestamp.from(now));
     StringBuilder where = new StringBuilder("w.candidate_group IN (:groups)");
@@ -106,30 +111,28 @@ public class MyWork {
       p.addValue("periodSuffix", "%/" + filter.period().replace("%", ""));
     }
     if (filter.body() != null) {
-      where.append(" AND w.body_code = :body");
+      where.append(" AND r.body_code = :body");
       p.addValue("body", filter.body());
     }
     if (filter.kind() != null) {
       where.append(" AND w.task_key = :kind");
       p.addValue("kind", filter.kind());
     }
-    // a task linked to two of the person's groups is one row
-    List<Item> items = sql.query("""
-        SELECT DISTINCT w.task_id, w.task_key, w.cycle_key, w.body_code, w.assignee, w.due_at, w.created_at, r.by_agreement,
-          CASE WHEN w.due_at IS NULL THEN 2 WHEN w.due_at < :now THEN 0 ELSE 1 END AS urgency
-        FROM jospar_work_item w LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id
-        WHERE\s""" + where + " ORDER BY urgency, w.due_at, w.created_at, w.task_id", p, MyWork::item);
+    List<Item> items = sql.query(SELECT + ", CASE WHEN w.due_at IS NULL THEN 2 WHEN w.due_at < :now THEN 0 ELSE 1 END AS urgency"
+        + FROM + " WHERE " + where + " ORDER BY urgency, w.due_at, w.created_at, w.task_id", p, MyWork::item);
     LocalDate today = LocalDate.ofInstant(now, zone);
     Map<String, String> names = names(items.stream().map(Item::assignee).filter(a -> a != null).distinct().toList());
     List<Row> rows = new ArrayList<>();
     String search = filter.search() == null ? null : filter.search().strip().toLowerCase(locale);
     int total = 0;
+    int overdue = 0;
     int start = Math.max(0, from);
     boolean searching = search != null && !search.isEmpty();
     for (Item i : items) {
       boolean onPage = total >= start && rows.size() < LIMIT;
       if (!searching && !onPage) {
         total++; // counted, not said: only the page's rows are put into words
+        overdue += i.dueAt() != null && i.dueAt().isBefore(now) && LocalDate.ofInstant(i.dueAt(), zone).isBefore(today) ? 1 : 0;
         continue;
       }
       Row row = row(i, userId, names, locale, today);
@@ -140,8 +143,9 @@ public class MyWork {
         rows.add(row);
       }
       total++;
+      overdue += row.timing() == Timing.OVERDUE ? 1 : 0;
     }
-    return new Work(rows, total, start);
+    return new Work(rows, total, start, overdue);
   }
 
   private record Item(String taskId, String taskKey, String cycleKey, String body, String assignee, Instant dueAt, boolean byAgreement) {}
@@ -186,10 +190,7 @@ public class MyWork {
 
   /** One task's line as the list would show it (item, period, body, control date), for its own page. */
   public Optional<Row> context(org.camunda.bpm.engine.task.Task task, Locale locale) {
-    List<Item> items = sql.query("""
-        SELECT DISTINCT w.task_id, w.task_key, w.cycle_key, w.body_code, w.assignee, w.due_at, w.created_at, r.by_agreement
-        FROM jospar_work_item w LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id
-        WHERE w.task_id = :id""", new MapSqlParameterSource("id", task.getId()), MyWork::item);
+    List<Item> items = sql.query(SELECT + FROM + " WHERE w.task_id = :id", new MapSqlParameterSource("id", task.getId()), MyWork::item);
     if (items.isEmpty()) {
       return Optional.empty();
     }
@@ -205,10 +206,7 @@ public class MyWork {
       return labels;
     }
     LocalDate today = LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), zone);
-    for (Item i : sql.query("""
-        SELECT DISTINCT w.task_id, w.task_key, w.cycle_key, w.body_code, w.assignee, w.due_at, w.created_at, r.by_agreement
-        FROM jospar_work_item w LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id
-        WHERE w.task_id IN (:ids)""", new MapSqlParameterSource("ids", taskIds), MyWork::item)) {
+    for (Item i : sql.query(SELECT + FROM + " WHERE w.task_id IN (:ids)", new MapSqlParameterSource("ids", taskIds), MyWork::item)) {
       Row r = row(i, "", Map.of(), locale, today);
       labels.put(i.taskId(), r.title() + (r.rowNumber() == null ? "" : " — " + r.rowNumber() + ", " + r.periodLabel())
           + (r.bodyName() == null ? "" : " — " + r.bodyName()));

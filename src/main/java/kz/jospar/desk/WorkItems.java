@@ -48,12 +48,11 @@ class WorkItems extends AbstractProcessEnginePlugin implements TaskListener {
     JdbcTemplate sql = jdbc.getObject();
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> {
-        String body = body(sql, task.getProcessInstanceId());
         for (IdentityLink link : task.getCandidates()) {
           if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-            sql.update("INSERT INTO jospar_work_item (task_id, candidate_group, task_key, process_instance_id, cycle_key, body_code, "
-                    + "assignee, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", task.getId(), link.getGroupId(),
-                task.getTaskDefinitionKey(), task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), body,
+            sql.update("INSERT INTO jospar_work_item (task_id, candidate_group, task_key, process_instance_id, cycle_key, "
+                    + "assignee, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", task.getId(), link.getGroupId(),
+                task.getTaskDefinitionKey(), task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(),
                 task.getAssignee(), timestamp(task.getDueDate()), timestamp(task.getCreateTime()));
           }
         }
@@ -62,12 +61,6 @@ class WorkItems extends AbstractProcessEnginePlugin implements TaskListener {
           task.getAssignee(), timestamp(task.getDueDate()), task.getId());
       default -> sql.update("DELETE FROM jospar_work_item WHERE task_id = ?", task.getId());
     }
-  }
-
-  private static String body(JdbcTemplate sql, String processInstanceId) {
-    List<String> body = sql.queryForList("SELECT body_code FROM jospar_body_report WHERE process_instance_id = ?", String.class,
-        processInstanceId);
-    return body.isEmpty() ? null : body.get(0);
   }
 
   private static Timestamp timestamp(java.util.Date date) {
@@ -82,13 +75,12 @@ class WorkItems extends AbstractProcessEnginePlugin implements TaskListener {
     int added = 0;
     try {
       added = sql.update("""
-          INSERT INTO jospar_work_item (task_id, candidate_group, task_key, process_instance_id, cycle_key, body_code, assignee,
-            due_at, created_at)
-          SELECT t.ID_, l.GROUP_ID_, t.TASK_DEF_KEY_, t.PROC_INST_ID_, e.BUSINESS_KEY_, r.body_code, t.ASSIGNEE_, t.DUE_DATE_, t.CREATE_TIME_
+          INSERT INTO jospar_work_item (task_id, candidate_group, task_key, process_instance_id, cycle_key, assignee, due_at,
+            created_at)
+          SELECT t.ID_, l.GROUP_ID_, t.TASK_DEF_KEY_, t.PROC_INST_ID_, e.BUSINESS_KEY_, t.ASSIGNEE_, t.DUE_DATE_, t.CREATE_TIME_
           FROM ACT_RU_TASK t
           JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate' AND l.GROUP_ID_ IS NOT NULL
           JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
-          LEFT JOIN jospar_body_report r ON r.process_instance_id = t.PROC_INST_ID_
           WHERE NOT EXISTS (SELECT 1 FROM jospar_work_item w WHERE w.task_id = t.ID_ AND w.candidate_group = l.GROUP_ID_)""");
     } catch (DuplicateKeyException e) {
       // another node reconciled the same tasks at the same moment: its rows are the same rows

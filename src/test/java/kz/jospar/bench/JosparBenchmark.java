@@ -845,10 +845,8 @@ class JosparBenchmark {
     }
     // the desk's work items for the copies, as the engine's task listeners write them for real tasks
     if (count(db, "select count(*) from information_schema.tables where table_name = 'jospar_work_item'") > 0) {
-      db.update("insert into jospar_work_item (task_id, candidate_group, task_key, process_instance_id, cycle_key, body_code, assignee, "
-          + "due_at, created_at) select t.ID_, l.GROUP_ID_, t.TASK_DEF_KEY_, t.PROC_INST_ID_, e.BUSINESS_KEY_, "
-          + "case when l.GROUP_ID_ like '%-supervisors' then left(l.GROUP_ID_, length(l.GROUP_ID_) - 12) "
-          + "when l.GROUP_ID_ = 'coordinator' then null else l.GROUP_ID_ end, null, t.DUE_DATE_, t.CREATE_TIME_ "
+      db.update("insert into jospar_work_item (task_id, candidate_group, task_key, process_instance_id, cycle_key, assignee, "
+          + "due_at, created_at) select t.ID_, l.GROUP_ID_, t.TASK_DEF_KEY_, t.PROC_INST_ID_, e.BUSINESS_KEY_, null, t.DUE_DATE_, t.CREATE_TIME_ "
           + "from ACT_RU_TASK t join ACT_RU_IDENTITYLINK l on l.TASK_ID_ = t.ID_ join ACT_RU_EXECUTION e on e.ID_ = t.PROC_INST_ID_ "
           + "where t.ID_ like 'bench-%'");
     }
