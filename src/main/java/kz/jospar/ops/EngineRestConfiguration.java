@@ -186,7 +186,7 @@ class EngineRestConfiguration {
   /** "…this.type is null", "…the return value of "….getRetries()" is null": the field the body lacks. */
   private static final Pattern NULL_FIELD = Pattern.compile("\"(?:this\\.)?(\\w+)\" is null|\\.(?:get|is)(\\w+)\\(\\)\" is null");
 
-  private static final Pattern NOT_FOUND = Pattern.compile("(?i)not found|no \\w[\\w ]* found|does not exist|doesn't exist|no matching");
+  private static final Pattern NOT_FOUND = Pattern.compile("(?i)not found|no \\w[\\w ]* found|cannot find|can.t find|does not exist|doesn.t exist|no matching");
 
   /**
    * A failure raised while Camunda's REST layer read the request (a NullPointerException on a missing field,
