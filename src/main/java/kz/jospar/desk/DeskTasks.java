@@ -141,7 +141,7 @@ public class DeskTasks {
   public Map<String, Outcome> decideAll(List<String> taskIds, Caller caller) {
     Map<String, Outcome> results = new LinkedHashMap<>();
     for (String id : new ArrayList<>(new java.util.LinkedHashSet<>(taskIds))) {
-      String key = jdbc.queryForList("SELECT task_key FROM jospar_work_item WHERE task_id = ?", String.class, id).stream().findFirst()
+      String key = jdbc.queryForList("SELECT TASK_DEF_KEY_ FROM ACT_RU_TASK WHERE ID_ = ?", String.class, id).stream().findFirst()
           .orElse(null);
       String decision = key == null ? null : BULK.get(key);
       results.put(id, decision == null ? new Outcome(false, List.of(), "notBulk") : complete(id, caller, Map.of(decision, true)));

@@ -33,18 +33,30 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * A person's own work: the open tasks of the groups they belong to, read from Jospar's work items
- * (one index, no engine query), overdue first, each said in the reader's language with the time
+ * A person's own work: the open tasks of the groups they belong to, read in one SQL query over the
+ * engine's task tables (no task query with its per-task checks), overdue first, each said in the reader's language with the time
  * left or past in Astana's working days. Opening or completing a task still goes through the engine
  * as the person, where the command policy and the completion check decide.
  */
 @Service
 public class MyWork {
 
+  /**
+   * The work items: every open human task once per candidate group, read from the engine's own task and
+   * identity-link tables, so the list can never disagree with the engine and costs the engine nothing
+   * when tasks come and go (a copy kept by task listeners cost three statements per completion).
+   * A person's rows are found by the identity links' group index, then by the task's key.
+   */
+  static final String WORK_ITEMS = "(SELECT t.ID_ AS task_id, l.GROUP_ID_ AS candidate_group, t.TASK_DEF_KEY_ AS task_key, "
+      + "t.PROC_INST_ID_ AS process_instance_id, e.BUSINESS_KEY_ AS cycle_key, t.ASSIGNEE_ AS assignee, t.DUE_DATE_ AS due_at, "
+      + "t.CREATE_TIME_ AS created_at FROM ACT_RU_TASK t "
+      + "JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate' AND l.GROUP_ID_ IS NOT NULL "
+      + "LEFT JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_)";
+
   /** A work item with its report's body and whether that body takes part by agreement (a task linked to two of a person's groups is one row). */
   private static final String SELECT = "SELECT DISTINCT w.task_id, w.task_key, w.cycle_key, r.body_code, w.assignee, w.due_at, w.created_at, "
       + "r.by_agreement";
-  private static final String FROM = " FROM jospar_work_item w LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id";
+  private static final String FROM = " FROM " + WORK_ITEMS + " w LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id";
 
   /** Rows per page: a laptop screen holds 30 or more; the filters and the pages do the rest. */
   static final int LIMIT = 100;

@@ -3,10 +3,12 @@ package kz.jospar.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.reporting.CycleService;
@@ -54,7 +56,7 @@ class DeskTest {
   @Autowired ProcessEngine engine;
   @Autowired PlanCatalog catalog;
   @Autowired JdbcTemplate jdbc;
-  @Autowired WorkItems workItems;
+  @Autowired MyWork myWork;
   @LocalServerPort int port;
 
   @BeforeEach
@@ -115,23 +117,24 @@ class DeskTest {
   }
 
   @Test
-  void theWorkItemsAreTheEnginesOpenTasksAndAreRebuiltFromThem() {
+  void theListIsTheEnginesOpenTasksOfThePersonsGroupsAndFollowsThem() {
     cycles.open("4.9", "2026", "coordinator", null);
-    assertThat(workItemTasks()).isEqualTo(engineTasks());
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    assertThat(listed(ASTANA)).isEqualTo(engineTasks(ASTANA)).isNotEmpty();
+    assertThat(listed(ASTANA, TURKISTAN)).containsAll(engineTasks(TURKISTAN)).containsAll(engineTasks(ASTANA));
     Task one = engine.getTaskService().createTaskQuery().taskCandidateGroup(ASTANA).list().get(0);
     engine.getTaskService().claim(one.getId(), ASTANA + ".official");
-    assertThat(jdbc.queryForObject("SELECT assignee FROM jospar_work_item WHERE task_id = ?", String.class, one.getId()))
-        .isEqualTo(ASTANA + ".official");
+    assertThat(myWork.of(ASTANA + ".official", List.of(ASTANA), MyWork.Filter.none(), Locale.ENGLISH, now).rows())
+        .filteredOn(r -> r.taskId().equals(one.getId())).singleElement().satisfies(r -> assertThat(r.heldByMe()).isTrue());
     engine.getTaskService().complete(one.getId(), Map.of("reportText", "done", "reportDocument",
         Variables.fileValue("report.pdf").file("%PDF-1.4 done".getBytes()).mimeType("application/pdf").create()));
-    assertThat(workItemTasks()).isEqualTo(engineTasks()).doesNotContain(one.getId());
+    assertThat(listed(ASTANA)).isEqualTo(engineTasks(ASTANA)).doesNotContain(one.getId());
+    assertThat(listed("a-group-of-nobody")).isEmpty();
+  }
 
-    // a database from before the desk, or rows lost: rebuilt at start from the engine's tasks
-    jdbc.update("DELETE FROM jospar_work_item WHERE candidate_group = ?", TURKISTAN);
-    jdbc.update("INSERT INTO jospar_work_item (task_id, candidate_group, task_key, process_instance_id, created_at) "
-        + "VALUES ('gone', 'x', 'k', 'p', CURRENT_TIMESTAMP)");
-    workItems.reconcile();
-    assertThat(workItemTasks()).isEqualTo(engineTasks());
+  List<String> listed(String... groups) {
+    return myWork.of("someone", List.of(groups), MyWork.Filter.none(), Locale.ENGLISH, ClockUtil.getCurrentTime().toInstant()).rows()
+        .stream().map(MyWork.Row::taskId).sorted().toList();
   }
 
   @Test
@@ -268,13 +271,9 @@ class DeskTest {
     return jdbc.queryForObject("SELECT state FROM jospar_body_report WHERE cycle_key = ? AND body_code = ?", String.class, cycle, body);
   }
 
-  List<String> workItemTasks() {
-    return jdbc.queryForList("SELECT DISTINCT task_id FROM jospar_work_item ORDER BY task_id", String.class);
-  }
-
-  List<String> engineTasks() {
-    return jdbc.queryForList("SELECT DISTINCT t.ID_ FROM ACT_RU_TASK t JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ "
-        + "AND l.TYPE_ = 'candidate' AND l.GROUP_ID_ IS NOT NULL ORDER BY t.ID_", String.class);
+  /** The group's open tasks as the engine's own task query finds them. */
+  List<String> engineTasks(String group) {
+    return engine.getTaskService().createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().list().stream().map(Task::getId).sorted().toList();
   }
 
   static String page(WebappSession session, String path) {
