@@ -130,25 +130,36 @@ public class MyWork {
       where.append(" AND w.task_key = :kind");
       p.addValue("kind", filter.kind());
     }
-    List<Item> items = sql.query(SELECT + ", CASE WHEN w.due_at IS NULL THEN 2 WHEN w.due_at < :now THEN 0 ELSE 1 END AS urgency"
-        + FROM + " WHERE " + where + " ORDER BY urgency, w.due_at, w.created_at, w.task_id", p, MyWork::item);
+    String query = SELECT + ", CASE WHEN w.due_at IS NULL THEN 2 WHEN w.due_at < :now THEN 0 ELSE 1 END AS urgency" + FROM + " WHERE " + where
+        + " ORDER BY urgency, w.due_at, w.created_at, w.task_id";
     LocalDate today = LocalDate.ofInstant(now, zone);
-    Map<String, String> names = names(items.stream().map(Item::assignee).filter(a -> a != null).distinct().toList());
-    List<Row> rows = new ArrayList<>();
     String search = filter.search() == null ? null : filter.search().strip().toLowerCase(locale);
+    int start = Math.max(0, from);
+    List<Row> rows = new ArrayList<>();
     int total = 0;
     int overdue = 0;
-    int start = Math.max(0, from);
-    boolean searching = search != null && !search.isEmpty();
-    for (Item i : items) {
-      boolean onPage = total >= start && rows.size() < LIMIT;
-      if (!searching && !onPage) {
-        total++; // counted, not said: only the page's rows are put into words
-        overdue += i.dueAt() != null && i.dueAt().isBefore(now) && LocalDate.ofInstant(i.dueAt(), zone).isBefore(today) ? 1 : 0;
-        continue;
+    if (search == null || search.isEmpty()) {
+      // counted and paged by the database: only the page's rows travel and are put into words.
+      // Overdue = a control date on a day before today in Astana, i.e. before today's midnight there.
+      p.addValue("todayStart", Timestamp.from(today.atStartOfDay(zone).toInstant()));
+      Map<String, Object> counts = sql.queryForMap("SELECT COUNT(DISTINCT w.task_id) AS total, "
+          + "COUNT(DISTINCT CASE WHEN w.due_at < :todayStart THEN w.task_id END) AS overdue" + FROM + " WHERE " + where, p);
+      total = ((Number) counts.get("total")).intValue();
+      overdue = ((Number) counts.get("overdue")).intValue();
+      p.addValue("limit", LIMIT).addValue("offset", start);
+      List<Item> items = sql.query(query + " LIMIT :limit OFFSET :offset", p, MyWork::item);
+      Map<String, String> names = names(items.stream().map(Item::assignee).filter(a -> a != null).distinct().toList());
+      for (Item i : items) {
+        rows.add(row(i, userId, names, locale, today));
       }
+      return new Work(rows, total, start, overdue);
+    }
+    // a search looks in what the list says in the reader's language: every row is said, then matched
+    List<Item> items = sql.query(query, p, MyWork::item);
+    Map<String, String> names = names(items.stream().map(Item::assignee).filter(a -> a != null).distinct().toList());
+    for (Item i : items) {
       Row row = row(i, userId, names, locale, today);
-      if (searching && !matches(row, search, locale)) {
+      if (!matches(row, search, locale)) {
         continue;
       }
       if (total >= start && rows.size() < LIMIT) {

@@ -84,6 +84,10 @@ class TaskCompletionGuard implements TaskListener {
       if (group.isEmpty() || !groups.contains(group.get())) {
         throw refused(actor, FieldError.of("task", "form.task.notMember", actor, group.orElse("-")));
       }
+      // a task one member took is theirs until they give it back: another member does not finish it behind them
+      if (task.getAssignee() != null && !task.getAssignee().equals(actor)) {
+        throw refused(actor, FieldError.of("task", "form.task.heldByAnother", nameOf(task.getAssignee())));
+      }
     }
 
     List<FieldError> errors = new ArrayList<>();
@@ -139,6 +143,14 @@ class TaskCompletionGuard implements TaskListener {
           ? Decisions.Outcome.ACCEPTED : Decisions.Outcome.RETURNED;
       default -> Decisions.Outcome.DONE;
     };
+  }
+
+  /** "Айгүл Серікова", or the id when the directory has no name. */
+  private String nameOf(String userId) {
+    var user = identityService.createUserQuery().userId(userId).singleResult();
+    String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).strip();
+    return name.isEmpty() ? userId : name;
   }
 
   private CompletionRefusedException refused(String actor, FieldError error) {

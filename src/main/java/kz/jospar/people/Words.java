@@ -34,6 +34,9 @@ public final class Words {
   private static ResourceBundleMessageSource source() {
     ResourceBundleMessageSource source = new ResourceBundleMessageSource();
     source.setBasename("i18n/jospar");
+    // Jospar's own class loader, not whatever thread first loads this class: a thread whose context
+    // class loader cannot see the files (seen on the REST layer's threads) left every later lookup "not found"
+    source.setBundleClassLoader(Words.class.getClassLoader());
     source.setDefaultEncoding("UTF-8");
     source.setFallbackToSystemLocale(false);
     return source;

@@ -779,7 +779,11 @@ class JosparBenchmark {
         WebappSession session = new WebappSession(node.port).login(user, "demo");
         List<Long> desk = new ArrayList<>();
         long bytes = 0;
+        java.util.NavigableMap<Double, Long> before = null;
         for (int i = 0; i < sizes.listWarmup() + sizes.listSamples(); i++) {
+          if (i == sizes.listWarmup()) {
+            before = deskServerBuckets(node);
+          }
           long s = System.nanoTime();
           HttpResponse<String> page = session.get("/jospar/desk?lang=ru", "text/html");
           long t = System.nanoTime();
@@ -793,6 +797,8 @@ class JosparBenchmark {
         }
         r.deskList.put(e.getKey(), Stats.of(desk));
         r.deskBytes.put(e.getKey(), bytes);
+        r.deskServer.put(e.getKey(), ServerTimes.between(before, deskServerBuckets(node)));
+        r.deskGzipBytes.put(e.getKey(), session.gzipBytes("/jospar/desk?lang=ru", "text/html"));
       }
       if (statements) {
         r.taskListStatements.put(e.getKey(), statements(db, 2L * (sizes.listWarmup() + sizes.listSamples()), "request"));
@@ -858,6 +864,47 @@ class JosparBenchmark {
   // ---------------------------------------------------------------------------------------------
   // where the time goes: pg_stat_statements, when the server has it (JOSPAR_BENCH_DB_URL on a server
   // with shared_preload_libraries = 'pg_stat_statements'; zonky's embedded binaries do not have it)
+
+  /**
+   * The node's own time for GET /jospar/desk, from Spring's {@code http.server.requests} timer: its
+   * histogram's cumulative bucket counts (the node runs with percentiles-histogram on), read from the
+   * Prometheus endpoint as the administrator. Two readings apart give the requests in between.
+   */
+  static java.util.NavigableMap<Double, Long> deskServerBuckets(BenchNode node) throws IOException {
+    HttpResponse<String> scrape = node.get("/actuator/prometheus", "admin");
+    if (scrape.statusCode() != 200) {
+      throw new IllegalStateException("prometheus: " + scrape.statusCode());
+    }
+    java.util.NavigableMap<Double, Long> buckets = new java.util.TreeMap<>();
+    for (String line : scrape.body().split("\n")) {
+      if (line.startsWith("http_server_requests_seconds_bucket{") && line.contains("uri=\"/jospar/desk\"")
+          && line.contains("method=\"GET\"") && line.contains("status=\"200\"")) {
+        int le = line.indexOf("le=\"") + 4;
+        String bound = line.substring(le, line.indexOf('"', le));
+        double seconds = bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound);
+        buckets.merge(seconds, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Long::sum);
+      }
+    }
+    return buckets;
+  }
+
+  /** Server-side percentiles from two readings of a cumulative histogram: each the upper bound of the bucket it falls in. */
+  record ServerTimes(long n, double p50, double p95, double p99) {
+    static ServerTimes between(java.util.NavigableMap<Double, Long> before, java.util.NavigableMap<Double, Long> after) {
+      long n = after.getOrDefault(Double.POSITIVE_INFINITY, 0L) - (before == null ? 0 : before.getOrDefault(Double.POSITIVE_INFINITY, 0L));
+      return new ServerTimes(n, at(before, after, n, 0.5), at(before, after, n, 0.95), at(before, after, n, 0.99));
+    }
+
+    private static double at(java.util.NavigableMap<Double, Long> before, java.util.NavigableMap<Double, Long> after, long n, double q) {
+      for (var e : after.entrySet()) {
+        long cumulative = e.getValue() - (before == null ? 0 : before.getOrDefault(e.getKey(), 0L));
+        if (n > 0 && cumulative >= Math.ceil(q * n)) {
+          return e.getKey() * 1000;
+        }
+      }
+      return Double.NaN;
+    }
+  }
 
   /** Whether the version under test has the desk (issue 14): Jospar's schema at version 9 or later. */
   static boolean hasDesk(JdbcTemplate db) {
@@ -960,6 +1007,8 @@ class JosparBenchmark {
     final Map<String, Stats> taskListBaseline = new LinkedHashMap<>();
     final Map<String, Stats> deskList = new LinkedHashMap<>();
     final Map<String, Long> deskBytes = new LinkedHashMap<>();
+    final Map<String, ServerTimes> deskServer = new LinkedHashMap<>();
+    final Map<String, Long> deskGzipBytes = new LinkedHashMap<>();
     final Map<String, String> taskListStatements = new LinkedHashMap<>();
     String cycleStatements = "";
     long nodeCpuMs = -1;

@@ -85,6 +85,14 @@ final class Report {
               + "(webapp session, Russian, its first page of up to 100 rows as HTML, %,d bytes uncompressed), %d samples after %d warm-up, one client; "
               + "client-measured, so HTTP and the session are included", t.openTasks, t.deskBytes.get(e.getKey()), st.n(), sizes.listWarmup()));
     }
+    for (var e : t.deskServer.entrySet()) {
+      JosparBenchmark.ServerTimes st = e.getValue();
+      row("4", "desk \"My work\", " + e.getKey() + ", server time p50 / p95 / p99 (ms)",
+          String.format(Locale.ROOT, "≤ %.1f / ≤ %.1f / ≤ %.1f", st.p50(), st.p95(), st.p99()), "–", "",
+          e.getKey().equals("official") ? "p95 ≤ 10" : "", String.format(Locale.ROOT, "the same %d requests, timed inside the node by "
+              + "Spring's http.server.requests timer (histogram buckets read from /actuator/prometheus before and after; each figure is "
+              + "the upper bound of its bucket); the page gzip-compressed is %,d bytes", st.n(), t.deskGzipBytes.get(e.getKey())));
+    }
     for (var e : t.taskListBaseline.entrySet()) {
       Stats st = e.getValue();
       row("4", "baseline: two GET /engine-rest/version as the " + e.getKey() + " p50 / p95 (ms)", ms(st, 0.5) + " / " + ms(st, 0.95), "–", "", "",

@@ -147,6 +147,24 @@ abstract class SealedBodiesContract {
   }
 
   @Test
+  void aTaskOneMemberHoldsIsCompletedOnlyByThem() {
+    String body = akimat(14);
+    String review = submitted(body);
+    String deputy = body + ".deputy";
+    assertThat(write(deputy, HttpMethod.POST, DOORS.get(0) + "/task/" + review + "/claim", Map.of("userId", deputy)).getStatusCode().value())
+        .isEqualTo(204);
+    for (String door : DOORS) {
+      ResponseEntity<String> behind = complete(body + ".supervisor", door, review, Map.of("approved", bool(true)));
+      assertThat(behind.getStatusCode().value()).as("a fellow member finishing the deputy's task: " + door).isEqualTo(403);
+      assertThat(behind.getBody()).as("says who holds it: " + door).containsIgnoringCase("deputy");
+      assertThat(task(review).getAssignee()).as(door).isEqualTo(deputy);
+    }
+    assertThat(complete(deputy, DOORS.get(DOORS.size() - 1), review, Map.of("approved", bool(true))).getStatusCode().value())
+        .as("the holder completes it").isEqualTo(204);
+    assertThat(events(body)).contains("APPROVED");
+  }
+
+  @Test
   void aBodysOwnSupervisorCannotRouteTheAcceptanceToThemselves() {
     String body = akimat(2);
     String supervisor = body + ".supervisor";

@@ -45,6 +45,16 @@ public final class WebappSession {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The bytes a page takes on the wire when the client accepts gzip, as a browser does (the body is not unpacked). */
+  public long gzipBytes(String path, String accept) {
+    HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).header("Accept-Encoding", "gzip")
+        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200 || !r.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+      throw new IllegalStateException(path + ": " + r.statusCode() + ", Content-Encoding " + r.headers().firstValue("Content-Encoding"));
+    }
+    return r.body().length;
+  }
+
   public HttpResponse<byte[]> download(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
