@@ -87,6 +87,11 @@ public class Notifications {
         recipient);
   }
 
+  /** Forgets notifications read before {@code before}; unread ones wait for their reader however old. */
+  public int forgetReadBefore(Instant before) {
+    return jdbc.update("DELETE FROM jospar_notification WHERE read_at IS NOT NULL AND read_at < ?", Timestamp.from(before));
+  }
+
   /** Which of these tasks are still open in the engine: a notification of a done task says so instead of linking to it. */
   Set<String> stillOpen(Collection<String> taskIds) {
     if (taskIds.isEmpty()) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import kz.jospar.desk.Notifications;
 import kz.jospar.people.UserSettings;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Once a day, each person who chose the digest gets one message listing what waited for them. Per
  * person in one transaction: the waiting rows are taken (a conditional UPDATE, so a second node
  * running the same digest finds nothing) and one pending digest mail is written. The same daily run
- * forgets mails sent longer ago than {@code jospar.mail.keep}. What was done since it was written (its
+ * forgets mails sent, and desk notifications read, longer ago than {@code jospar.mail.keep}. What was done since it was written (its
  * task completed, its report moved on) is left out of the digest, and skipped with the reason.
  */
 @Component
@@ -28,13 +29,16 @@ class DailyDigest {
   private final UserSettings settings;
   private final TransactionTemplate transaction;
   private final MailProperties properties;
+  private final Notifications desk;
 
-  DailyDigest(MailOutbox outbox, MailTexts texts, UserSettings settings, TransactionTemplate transaction, MailProperties properties) {
+  DailyDigest(MailOutbox outbox, MailTexts texts, UserSettings settings, TransactionTemplate transaction, MailProperties properties,
+      Notifications desk) {
     this.outbox = outbox;
     this.texts = texts;
     this.settings = settings;
     this.transaction = transaction;
     this.properties = properties;
+    this.desk = desk;
   }
 
   /** Writes the digests; returns how many people get one. */
@@ -56,6 +60,10 @@ class DailyDigest {
     int forgotten = outbox.forgetSentBefore(ClockUtil.getCurrentTime().toInstant().minus(properties.keep()));
     if (forgotten > 0) {
       log.info("E-mail: {} mails sent more than {} ago removed from the outbox", forgotten, properties.keep());
+    }
+    int read = desk.forgetReadBefore(ClockUtil.getCurrentTime().toInstant().minus(properties.keep()));
+    if (read > 0) {
+      log.info("Desk: {} notifications read more than {} ago removed", read, properties.keep());
     }
     return written;
   }

@@ -456,8 +456,16 @@ class MailNotificationsTest {
       String doneTask = task(done, ReportProcess.TASK_SUBMIT_REPORT).getId();
       complete(task(done, ReportProcess.TASK_SUBMIT_REPORT), reader, submission("done").putValue(Vars.ACHIEVED_COUNT, 5L));
 
+      // the same daily run forgets desk notifications read long ago; unread ones wait for their reader
+      for (String readAt : new String[] {"TIMESTAMP '2026-01-01 00:00:00'", "NULL"}) {
+        jdbc.update("INSERT INTO jospar_notification (recipient, kind, by_agreement, escalation_level, created_at, read_at) "
+            + "VALUES ('old-reader', 'accepted', FALSE, 0, TIMESTAMP '2026-01-01 00:00:00', " + readAt + ")");
+      }
+
       clockAt("2026-11-03T08:00:00+05:00");
       digest.run();
+      assertThat(jdbc.queryForList("SELECT read_at FROM jospar_notification WHERE recipient = 'old-reader'")).singleElement()
+          .satisfies(r -> assertThat(r.get("READ_AT")).isNull());
       sender.sendDue();
       String daily = text(single(reader));
       assertThat(daily).contains("Your notifications of the last day (1)").contains("• Submit report: 4.7 — ").doesNotContain("4.2 — ");
