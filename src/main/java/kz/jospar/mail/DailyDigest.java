@@ -1,8 +1,10 @@
 package kz.jospar.mail;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import kz.jospar.desk.Notifications;
 import kz.jospar.people.UserSettings;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -14,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Once a day, each person who chose the digest gets one message listing what waited for them. Per
  * person in one transaction: the waiting rows are taken (a conditional UPDATE, so a second node
  * running the same digest finds nothing) and one pending digest mail is written. The same daily run
- * forgets mails sent longer ago than {@code jospar.mail.keep}.
+ * forgets mails sent, and desk notifications read, longer ago than {@code jospar.mail.keep}. What was done since it was written (its
+ * task completed, its report moved on) is left out of the digest, and skipped with the reason.
  */
 @Component
 class DailyDigest {
@@ -26,13 +29,16 @@ class DailyDigest {
   private final UserSettings settings;
   private final TransactionTemplate transaction;
   private final MailProperties properties;
+  private final Notifications desk;
 
-  DailyDigest(MailOutbox outbox, MailTexts texts, UserSettings settings, TransactionTemplate transaction, MailProperties properties) {
+  DailyDigest(MailOutbox outbox, MailTexts texts, UserSettings settings, TransactionTemplate transaction, MailProperties properties,
+      Notifications desk) {
     this.outbox = outbox;
     this.texts = texts;
     this.settings = settings;
     this.transaction = transaction;
     this.properties = properties;
+    this.desk = desk;
   }
 
   /** Writes the digests; returns how many people get one. */
@@ -55,6 +61,10 @@ class DailyDigest {
     if (forgotten > 0) {
       log.info("E-mail: {} mails sent more than {} ago removed from the outbox", forgotten, properties.keep());
     }
+    int read = desk.forgetReadBefore(ClockUtil.getCurrentTime().toInstant().minus(properties.keep()));
+    if (read > 0) {
+      log.info("Desk: {} notifications read more than {} ago removed", read, properties.keep());
+    }
     return written;
   }
 
@@ -63,7 +73,18 @@ class DailyDigest {
     if (outbox.collect(recipient, key) == 0) {
       return false;
     }
-    List<MailOutbox.Collected> items = outbox.collected(key);
+    List<MailOutbox.Collected> items = new ArrayList<>();
+    for (MailOutbox.Collected c : outbox.collected(key)) {
+      String stale = Staleness.why(c.about());
+      if (stale == null) {
+        items.add(c);
+      } else {
+        outbox.skippedFromDigest(c.id(), stale + "; left out of the daily digest");
+      }
+    }
+    if (items.isEmpty()) {
+      return false; // everything it would have listed was done meanwhile
+    }
     var locale = settings.locale(recipient);
     MailTexts.Content c = texts.digest(items.stream().map(MailOutbox.Collected::summary).toList(), locale);
     String address = items.get(items.size() - 1).address();

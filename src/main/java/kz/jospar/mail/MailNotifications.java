@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import kz.jospar.desk.Notifications;
 import kz.jospar.people.UserSettings;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.reporting.ReportProcess.Vars;
@@ -36,8 +37,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Who is told what when a step happens: one outbox row per person, in their language, written in
- * the step's own transaction. A task arriving (and, among them, an escalation and a return) is
+ * Who is told what when a step happens: one outbox row per person, in their language, and one desk
+ * notification per person (whatever their mail settings), both written in the step's own transaction. A task arriving (and, among them, an escalation and a return) is
  * seen by the create listener of every user task; a reminder and an acceptance by the audit trail's
  * steps. Telling people never stops the step: a failure here is logged, counted and left behind.
  */
@@ -53,16 +54,18 @@ class MailNotifications {
   private final ReportService reports;
   private final IdentityService identity;
   private final TaskService tasks;
+  private final Notifications desk;
   private final Counter errors;
 
   MailNotifications(MailOutbox outbox, MailTexts texts, UserSettings settings, ReportService reports, IdentityService identity,
-      TaskService tasks, MeterRegistry registry) {
+      TaskService tasks, Notifications desk, MeterRegistry registry) {
     this.outbox = outbox;
     this.texts = texts;
     this.settings = settings;
     this.reports = reports;
     this.identity = identity;
     this.tasks = tasks;
+    this.desk = desk;
     this.errors = Counter.builder("jospar.mail.notify.errors")
         .description("Steps whose e-mails could not be written to the outbox (see the log)").register(registry);
   }
@@ -103,10 +106,13 @@ class MailNotifications {
         users.add(task.getAssignee());
       }
       var title = TaskTitles.title(key, byAgreement);
+      String unnamed = title == null ? task.getName() : null;
       if (title == null && task.getName() != null) {
         title = new kz.jospar.catalog.LocalizedText(task.getName(), task.getName(), task.getName());
       }
-      notify(new MailTexts.Facts(kind, title, cycleKey, body, due, reason, task.getId(), level), groups, users);
+      notify(new MailTexts.Facts(kind, title, cycleKey, body, due, reason, task.getId(), level),
+          new Notifications.Note(Notifications.Kind.valueOf(kind.name()), key, unnamed, byAgreement, level, cycleKey, body, task.getId(),
+              due, reason), groups, users);
     } catch (RuntimeException e) {
       failed("task " + task.getId() + " (" + task.getTaskDefinitionKey() + ")", e);
     }
@@ -122,10 +128,14 @@ class MailNotifications {
       var notice = reports.notice(step.cycleKey(), step.body()).orElse(null);
       if (step.event() == ReportProcess.Event.REMINDED) {
         String taskId = notice == null || notice.processInstanceId() == null ? null : submitTask(notice.processInstanceId());
-        notify(new MailTexts.Facts(MailKind.reminder, null, step.cycleKey(), step.body(), notice == null ? null : notice.dueAt(), null,
-            taskId, 0), Set.of(step.body()), Set.of());
+        OffsetDateTime due = notice == null ? null : notice.dueAt();
+        notify(new MailTexts.Facts(MailKind.reminder, null, step.cycleKey(), step.body(), due, null, taskId, 0),
+            new Notifications.Note(Notifications.Kind.reminder, taskId == null ? null : ReportProcess.TASK_SUBMIT_REPORT, null, false, 0,
+                step.cycleKey(), step.body(), taskId, due, null),
+            Set.of(step.body()), Set.of());
       } else {
         notify(new MailTexts.Facts(MailKind.accepted, null, step.cycleKey(), step.body(), null, null, null, 0),
+            new Notifications.Note(Notifications.Kind.accepted, null, null, false, 0, step.cycleKey(), step.body(), null, null, null),
             Set.of(step.body()), Set.of());
       }
     } catch (RuntimeException e) {
@@ -133,7 +143,7 @@ class MailNotifications {
     }
   }
 
-  private void notify(MailTexts.Facts facts, Collection<String> groups, Collection<String> users) {
+  private void notify(MailTexts.Facts facts, Notifications.Note note, Collection<String> groups, Collection<String> users) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Map<String, User> people = new LinkedHashMap<>();
     for (String group : groups) {
@@ -152,6 +162,12 @@ class MailNotifications {
       if (u != null) {
         people.putIfAbsent(u.getId(), u);
       }
+    }
+    // the desk tells everyone concerned, whatever they chose for their e-mail and whether they have an address
+    try {
+      desk.record(note, people.keySet(), now);
+    } catch (RuntimeException e) {
+      failed("the desk's notifications of " + facts.kind() + " " + facts.cycleKey() + " " + facts.body(), e);
     }
     Map<Locale, MailTexts.Content> rendered = new HashMap<>();
     List<String> skipped = new ArrayList<>();

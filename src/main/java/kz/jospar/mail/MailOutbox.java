@@ -17,19 +17,30 @@ import org.springframework.stereotype.Repository;
 class MailOutbox {
 
   enum State {
-    pending, sent, failed, digest, digested
+    // skipped: its task was done, or its report moved on, before it went out (see Staleness)
+    pending, sent, failed, digest, digested, skipped
   }
 
   /** A new row: one mail to one person. */
   record NewMail(MailKind kind, String recipient, String address, String locale, String cycleKey, String body, String taskId,
       String subject, String text, String summary, State state, String error) {}
 
-  /** A claimed row, as the sender needs it. */
-  record Mail(long id, MailKind kind, String recipient, String address, String locale, String subject, String text, int attempts) {}
+  /** A claimed row, as the sender needs it, with what it is about as it stands now: is its task open, what state is its report in. */
+  record Mail(long id, MailKind kind, String recipient, String address, String locale, String subject, String text, int attempts,
+      Staleness.Now about) {}
 
   /** A row as an administrator sees it: no body text (people's words stay in the database). */
   record View(long id, String kind, String recipient, String address, String locale, String cycleKey, String body, String taskId,
-      String subject, String state, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt) {}
+      String subject, String state, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt,
+      String skippedBecause) {}
+
+  /**
+   * A mail's row with what it tells of, read in the same statement at the moment it would go out:
+   * whether its task is still open in the engine, and its body's report's state in Jospar's records.
+   */
+  private static final String WITH_NOW = "SELECT o.*, (SELECT COUNT(*) FROM ACT_RU_TASK t WHERE t.ID_ = o.task_id) AS task_open, "
+      + "(SELECT r.state FROM jospar_body_report r WHERE r.cycle_key = o.cycle_key AND r.body_code = o.body_code) AS report_state "
+      + "FROM jospar_mail_outbox o ";
 
   private final JdbcTemplate jdbc;
 
@@ -59,9 +70,30 @@ class MailOutbox {
   }
 
   Optional<Mail> claimed(long id, String owner) {
-    return jdbc.query("SELECT * FROM jospar_mail_outbox WHERE id = ? AND locked_by = ?", (rs, i) -> new Mail(rs.getLong("id"),
+    return jdbc.query(WITH_NOW + "WHERE o.id = ? AND o.locked_by = ?", (rs, i) -> new Mail(rs.getLong("id"),
         MailKind.valueOf(rs.getString("kind")), rs.getString("recipient"), rs.getString("address"), rs.getString("locale"),
-        rs.getString("subject"), rs.getString("body_text"), rs.getInt("attempts")), id, owner).stream().findFirst();
+        rs.getString("subject"), rs.getString("body_text"), rs.getInt("attempts"), now(rs)), id, owner).stream().findFirst();
+  }
+
+  private static Staleness.Now now(ResultSet rs) throws SQLException {
+    String taskId = rs.getString("task_id");
+    return new Staleness.Now(MailKind.valueOf(rs.getString("kind")), taskId, taskId == null ? null : rs.getLong("task_open") > 0,
+        rs.getString("report_state"));
+  }
+
+  /** A claimed mail that would tell of something already done: not sent, and why. */
+  void skipped(long id, String owner, String because) {
+    jdbc.update("UPDATE jospar_mail_outbox SET state = 'skipped', skipped_because = ?, locked_by = NULL, locked_until = NULL "
+        + "WHERE id = ? AND locked_by = ?", MailTexts.cut(because, 500), id, owner);
+  }
+
+  /** How a task that is no longer open ended, from the engine's history: "completed at …", for a skipped mail's reason. */
+  Optional<String> taskEnd(String taskId) {
+    return jdbc.query("SELECT DELETE_REASON_, END_TIME_, ASSIGNEE_ FROM ACT_HI_TASKINST WHERE ID_ = ?", (rs, i) -> {
+      Timestamp end = rs.getTimestamp(2);
+      return (rs.getString(1) == null ? "ended" : rs.getString(1)) + (end == null ? "" : " at " + end.toInstant())
+          + (rs.getString(3) == null ? "" : " (assignee " + rs.getString(3) + ")");
+    }, taskId).stream().findFirst();
   }
 
   void sent(long id, String owner, Instant now) {
@@ -94,16 +126,22 @@ class MailOutbox {
         digestKey, recipient);
   }
 
-  record Collected(String summary, String address) {}
+  record Collected(long id, String summary, String address, Staleness.Now about) {}
 
   List<Collected> collected(String digestKey) {
-    return jdbc.query("SELECT summary, address FROM jospar_mail_outbox WHERE digest_key = ? ORDER BY created_at, id",
-        (rs, i) -> new Collected(rs.getString(1), rs.getString(2)), digestKey);
+    return jdbc.query(WITH_NOW + "WHERE o.digest_key = ? ORDER BY o.created_at, o.id",
+        (rs, i) -> new Collected(rs.getLong("id"), rs.getString("summary"), rs.getString("address"), now(rs)), digestKey);
   }
 
-  /** Forgets mails that went out (alone or in a digest) before {@code before}; failed and waiting mails stay. */
+  /** A collected mail left out of its digest: what it told of was done before the digest went out. */
+  void skippedFromDigest(long id, String because) {
+    jdbc.update("UPDATE jospar_mail_outbox SET state = 'skipped', skipped_because = ? WHERE id = ? AND state = 'digested'",
+        MailTexts.cut(because, 500), id);
+  }
+
+  /** Forgets mails that went out (alone or in a digest), or were skipped, before {@code before}; failed and waiting mails stay. */
   int forgetSentBefore(Instant before) {
-    return jdbc.update("DELETE FROM jospar_mail_outbox WHERE state IN ('sent', 'digested') AND created_at < ?", ts(before));
+    return jdbc.update("DELETE FROM jospar_mail_outbox WHERE state IN ('sent', 'digested', 'skipped') AND created_at < ?", ts(before));
   }
 
   // ---- what administrators and monitoring see ------------------------------------------------
@@ -126,7 +164,7 @@ class MailOutbox {
     return new View(rs.getLong("id"), rs.getString("kind"), rs.getString("recipient"), rs.getString("address"), rs.getString("locale"),
         rs.getString("cycle_key"), rs.getString("body_code"), rs.getString("task_id"), rs.getString("subject"), rs.getString("state"),
         rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"),
-        instant(rs, "sent_at"));
+        instant(rs, "sent_at"), rs.getString("skipped_because"));
   }
 
   private static Timestamp ts(Instant t) {

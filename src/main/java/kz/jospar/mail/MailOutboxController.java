@@ -28,7 +28,7 @@ class MailOutboxController {
     this.sender = sender;
   }
 
-  /** {@code ?state=failed} (the default), pending, sent, digest, digested or all; newest first, at most {@code limit}. */
+  /** {@code ?state=failed} (the default), pending, sent, digest, digested, skipped or all; newest first, at most {@code limit}. */
   @GetMapping
   Map<String, Object> list(@RequestParam(defaultValue = "failed") String state, @RequestParam(defaultValue = "100") int limit) {
     MailOutbox.State s = null;

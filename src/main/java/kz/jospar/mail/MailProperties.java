@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retries the waits after the 1st, 2nd, … failed attempt; after the last, the mail is failed
  * @param digestCron when the daily digests go out (Spring cron, in {@code zone})
  * @param scheduled false: nothing sends on its own (tests drive the sender)
- * @param keep how long sent mails (and those that went out in a digest) stay in the outbox
+ * @param keep how long sent mails (and those that went out in a digest, or were skipped) stay in the outbox, and
+ *     notifications read in the desk stay in it
  */
 @ConfigurationProperties("jospar.mail")
 record MailProperties(String from, String publicUrl, ZoneId zone, Duration sendInterval, int batchSize, Duration lockTime,

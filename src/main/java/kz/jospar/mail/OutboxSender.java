@@ -26,7 +26,9 @@ import org.springframework.util.StringUtils;
  * and waits for an administrator. When the server cannot be reached, the run stops at the first mail
  * (whose attempt counts): the others are not made to wait for the same timeout, nor to use up their
  * retries on an outage. Should a node die between sending and marking, the claim expires
- * and the mail is sent again: at least once, never lost.
+ * and the mail is sent again: at least once, never lost. A mail whose task was done (or whose report
+ * moved on) before it could go out is not sent but skipped, with the reason ({@link Staleness}): an
+ * outbox that waited for a server sends no "new task" about tasks finished in the meantime.
  */
 @Component
 class OutboxSender {
@@ -40,6 +42,7 @@ class OutboxSender {
   private final String node;
   private final Counter sent;
   private final Counter errors;
+  private final Counter skipped;
 
   OutboxSender(MailOutbox outbox, MailProperties properties, ObjectProvider<JavaMailSender> smtp,
       @Value("${spring.mail.host:}") String host, ClusterNode node, MeterRegistry registry) {
@@ -50,6 +53,8 @@ class OutboxSender {
     this.node = node.id();
     this.sent = Counter.builder("jospar.mail.sent").description("E-mails handed to the SMTP server").register(registry);
     this.errors = Counter.builder("jospar.mail.send.errors").description("Attempts to send an e-mail that failed").register(registry);
+    this.skipped = Counter.builder("jospar.mail.skipped")
+        .description("E-mails not sent because their task was done (or their report moved on) before they could go out").register(registry);
     if (!configured) {
       log.warn("E-mail: no SMTP server is configured (JOSPAR_SMTP_HOST); notifications are kept in the outbox as pending "
           + "and go out once a server is configured (GET /api/mail/outbox?state=pending shows them)");
@@ -103,12 +108,22 @@ class OutboxSender {
     }
   }
 
-  private enum Outcome { SENT, FAILED, SERVER_DOWN }
+  private enum Outcome { SENT, SKIPPED, FAILED, SERVER_DOWN }
 
   private Outcome send(long id, String owner) {
     MailOutbox.Mail mail = outbox.claimed(id, owner).orElse(null);
     if (mail == null) {
       return Outcome.FAILED;
+    }
+    String stale = Staleness.why(mail.about());
+    if (stale != null) {
+      String ended = Boolean.FALSE.equals(mail.about().taskOpen())
+          ? outbox.taskEnd(mail.about().taskId()).map(e -> ": " + e).orElse("") : "";
+      String because = stale + ended + "; not sent";
+      outbox.skipped(id, owner, because);
+      skipped.increment();
+      log.debug("E-mail {} ({}) to {} skipped: {}", id, mail.kind(), mail.recipient(), because);
+      return Outcome.SKIPPED;
     }
     try {
       JavaMailSender sender = smtp.getObject();

@@ -396,6 +396,86 @@ class MailNotificationsTest {
     assertThat(to(TURKISTAN + ".supervisor")).singleElement().satisfies(m -> assertThat(m.getSubject()).startsWith("[Jospar] Есепті қарау: 16.1"));
   }
 
+  @Test
+  void mailsAboutWorkDoneBeforeTheOutboxRanAreSkippedWithTheReasonWhileAnOpenTasksMailArrives() throws Exception {
+    CycleService.OpenedCycle cycle = open("4.5", "2026");
+    sender.sendDue();
+    smtp.purgeEmailFromAllMailboxes();
+    ProcessInstance pi = report(cycle.cycleKey(), TURKISTAN);
+    Task submit = task(pi, ReportProcess.TASK_SUBMIT_REPORT);
+
+    // while the outbox does not run (no server, say): a reminder, the submission, the review decided by the deputy
+    fire(timer(pi, ReportProcess.BOUNDARY_REMINDER_DUE));
+    assertThat(outbox("kind = 'reminder' AND task_id = '" + submit.getId() + "' AND state = 'pending'")).isEqualTo(3);
+    complete(submit, TURKISTAN + ".official", submission("done"));
+    Task review = task(pi, ReportProcess.TASK_REVIEW_BY_SUPERVISOR);
+    assertThat(outbox("task_id = '" + review.getId() + "' AND state = 'pending'")).isEqualTo(2);
+    complete(review, TURKISTAN + ".deputy", Variables.createVariables().putValue(Vars.APPROVED, true));
+    Task acceptance = task(pi, ReportProcess.TASK_REVIEW_BY_COORDINATOR);
+
+    // the outbox runs: only the acceptance, still waiting for the coordinators, is sent
+    assertThat(sender.sendDue()).isEqualTo(2);
+    assertThat(to(TURKISTAN + ".official")).isEmpty();
+    assertThat(to(TURKISTAN + ".supervisor")).isEmpty();
+    assertThat(to(TURKISTAN + ".deputy")).isEmpty();
+    assertThat(single("coordinator").getSubject()).startsWith("[Jospar] Есепті қабылдау: 4.5 — 2026");
+    assertThat(text(single("coordinator"))).contains(TASKLIST + acceptance.getId());
+    assertThat(single("coordinator2")).isNotNull();
+    // the submission's reminders (its arrival was told when the period opened) and the review's arrival
+    for (Task done : List.of(submit, review)) {
+      assertThat(jdbc.queryForList("SELECT state, skipped_because, sent_at FROM jospar_mail_outbox WHERE task_id = ? AND kind = ?",
+          done.getId(), done == submit ? "reminder" : "task")).hasSize(done == submit ? 3 : 2).allSatisfy(r -> {
+            assertThat(r.get("STATE")).isEqualTo("skipped");
+            assertThat((String) r.get("SKIPPED_BECAUSE")).startsWith("task " + done.getId() + " is no longer open: completed at ")
+                .endsWith("; not sent");
+            assertThat(r.get("SENT_AT")).isNull();
+          });
+    }
+    assertThat(outbox("state = 'pending'")).isZero();
+    assertThat(sender.sendDue()).isZero(); // skipped stays skipped
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    assertThat(metrics.get("jospar.mail.skipped").counter().count()).isGreaterThanOrEqualTo(5);
+
+    // administrators see why
+    ResponseEntity<Map> listed = http.withBasicAuth("admin", "demo").getForEntity("/api/mail/outbox?state=skipped", Map.class);
+    assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat((List<Map<String, Object>>) listed.getBody().get("mails")).filteredOn(m -> review.getId().equals(m.get("taskId")))
+        .hasSize(2).allSatisfy(m -> assertThat((String) m.get("skippedBecause")).contains("is no longer open"));
+  }
+
+  @Test
+  void aDigestLeavesOutWhatWasDoneSinceAndSaysTheRest() throws Exception {
+    String reader = "akimat-jetisu.official";
+    settings.save(reader, "en", UserSettings.MailMode.digest);
+    try {
+      open("4.2", "2026");
+      open("4.7", "2026");
+      sender.sendDue();
+      smtp.purgeEmailFromAllMailboxes();
+      ProcessInstance done = report("4.2/2026", "akimat-jetisu");
+      String doneTask = task(done, ReportProcess.TASK_SUBMIT_REPORT).getId();
+      complete(task(done, ReportProcess.TASK_SUBMIT_REPORT), reader, submission("done").putValue(Vars.ACHIEVED_COUNT, 5L));
+
+      // the same daily run forgets desk notifications read long ago; unread ones wait for their reader
+      for (String readAt : new String[] {"TIMESTAMP '2026-01-01 00:00:00'", "NULL"}) {
+        jdbc.update("INSERT INTO jospar_notification (recipient, kind, by_agreement, escalation_level, created_at, read_at) "
+            + "VALUES ('old-reader', 'accepted', FALSE, 0, TIMESTAMP '2026-01-01 00:00:00', " + readAt + ")");
+      }
+
+      clockAt("2026-11-03T08:00:00+05:00");
+      digest.run();
+      assertThat(jdbc.queryForList("SELECT read_at FROM jospar_notification WHERE recipient = 'old-reader'")).singleElement()
+          .satisfies(r -> assertThat(r.get("READ_AT")).isNull());
+      sender.sendDue();
+      String daily = text(single(reader));
+      assertThat(daily).contains("Your notifications of the last day (1)").contains("• Submit report: 4.7 — ").doesNotContain("4.2 — ");
+      assertThat(jdbc.queryForObject("SELECT skipped_because FROM jospar_mail_outbox WHERE recipient = ? AND task_id = ?", String.class,
+          reader, doneTask)).isEqualTo("task " + doneTask + " is no longer open; left out of the daily digest");
+    } finally {
+      settings.save(reader, null, UserSettings.MailMode.each);
+    }
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   static void clockAt(String isoWithOffset) {
