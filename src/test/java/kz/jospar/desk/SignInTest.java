@@ -150,7 +150,7 @@ class SignInTest {
     HttpResponse<String> query = admin.api("POST", "/camunda/api/engine/engine/default/process-instance/count", "{}");
     assertThat(query.statusCode()).as(query.body()).isEqualTo(200);
 
-    WebappSession official = new WebappSession(port).signedInAtDesk("akimat-turkistan.supervisor", "demo");
+    WebappSession official = new WebappSession(port).signedInAtDesk("aqdm.official", "demo");
     assertThat(DeskTest.page(official, "/jospar/desk?lang=en")).doesNotContain("/camunda/app/cockpit", "/camunda/app/admin",
         "/jospar/desk/open-period").contains("href=\"/jospar/monitor.html\"", "href=\"/jospar/settings.html\"");
     HttpResponse<String> notCockpit = official.get("/camunda/api/admin/auth/user/default", "application/json");
