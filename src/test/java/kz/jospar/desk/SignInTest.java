@@ -64,7 +64,7 @@ class SignInTest {
     HttpResponse<String> page = person.get("/jospar/sign-in?lang=ru", "text/html");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(HtmlUtils.htmlUnescape(page.body())).contains("<html lang=\"ru\"", "Вход в Jospar", "<label for=\"username\"", "<label for=\"password\"",
-        "autocomplete=\"username\"", "autocomplete=\"current-password\"", "name=\"_csrf\"", "hreflang=\"kk\"", "hreflang=\"en\"");
+        "autocomplete=\"username\"", "autocomplete=\"current-password\"", "name=\"_csrf\"", "hreflang=\"kk\"", "hreflang=\"en\"", "href=\"/jospar/sign-in?lang=kk\"");
 
     HttpResponse<String> wrong = person.signInAtDesk("akimat-turkistan.official", "not-the-password", "lang=ru");
     assertThat(wrong.statusCode()).isEqualTo(400);
@@ -114,6 +114,9 @@ class SignInTest {
     HttpResponse<String> monitor = anonymous.get("/jospar/monitor.html", "text/html");
     assertThat(monitor.headers().firstValue("Location").orElseThrow()).endsWith("/jospar/sign-in?to=%2Fjospar%2Fmonitor.html");
 
+    String asked = HtmlUtils.htmlUnescape(anonymous.get("/jospar/sign-in?to=%2Fjospar%2Fmonitor.html", "text/html").body());
+    assertThat(asked).as("the page asked for is kept, also by the language switch")
+        .contains("name=\"to\" value=\"/jospar/monitor.html\"", "href=\"/jospar/sign-in?lang=ru&to=%2Fjospar%2Fmonitor.html\"");
     HttpResponse<String> back = new WebappSession(port).signInAtDesk("auditor", "demo", "to=%2Fjospar%2Fmonitor.html");
     assertThat(back.headers().firstValue("Location").orElseThrow()).endsWith("/jospar/monitor.html");
 
