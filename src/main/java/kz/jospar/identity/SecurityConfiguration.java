@@ -7,20 +7,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may call what without Keycloak (the embedded default and the plain postgres profile): the
  * APIs (Jospar's and the engine's) take HTTP Basic with the engine's users and answer 401 without
  * it; people sign in at the desk ({@link PasswordSignIn}) or on the webapps' own login page, into the
- * one session both read; nothing else is served anonymously but the sign-in and health. The keycloak profile replaces this with {@link KeycloakSecurityConfiguration}.
+ * one session both read; nothing else is served anonymously but the sign-in and health. The
+ * keycloak profile replaces this with {@link KeycloakSecurityConfiguration}.
  */
 @Configuration
 @Profile("!keycloak")
