@@ -5,7 +5,7 @@
 
   var WORDS = {
     kk: {
-      skip: 'Мазмұнға өту', title: 'Жоспар мониторы', settings: 'Менің баптауларым', tasklist: 'Тапсырмалар', filters: 'Сүзгілер', year: 'Жыл', direction: 'Бағыт',
+      skip: 'Мазмұнға өту', title: 'Жоспар мониторы', settings: 'Менің баптауларым', tasklist: 'Менің тапсырмаларым', filters: 'Сүзгілер', year: 'Жыл', direction: 'Бағыт',
       item: 'Тармақ', body: 'Орган', state: 'Күйі', all: 'Барлығы', apply: 'Қолдану', exports: 'Экспорт',
       xlsxKk: 'Жылдық есеп, XLSX, қазақша', xlsxRu: 'Жылдық есеп, XLSX, орысша', pdfKk: 'Жылдық есеп, PDF, қазақша',
       pdfRu: 'Жылдық есеп, PDF, орысша', csv: 'Есептер кестесі, CSV', totals: 'Жыл бір қарағанда', heatMap: 'Органдар мен тармақтар',
@@ -20,7 +20,7 @@
         accepted: 'қабылданды', declined: 'бас тартылды (келісу бойынша)', late: 'кешіктірілді', escalated: 'эскалацияланған' }
     },
     ru: {
-      skip: 'Перейти к содержанию', title: 'Монитор плана', settings: 'Мои настройки', tasklist: 'Задачи', filters: 'Фильтры', year: 'Год', direction: 'Направление',
+      skip: 'Перейти к содержанию', title: 'Монитор плана', settings: 'Мои настройки', tasklist: 'Мои задачи', filters: 'Фильтры', year: 'Год', direction: 'Направление',
       item: 'Пункт', body: 'Орган', state: 'Состояние', all: 'Все', apply: 'Применить', exports: 'Выгрузки',
       xlsxKk: 'Годовой отчёт, XLSX, на казахском', xlsxRu: 'Годовой отчёт, XLSX, на русском', pdfKk: 'Годовой отчёт, PDF, на казахском',
       pdfRu: 'Годовой отчёт, PDF, на русском', csv: 'Таблица отчётов, CSV', totals: 'Год с первого взгляда', heatMap: 'Органы по пунктам',
@@ -35,7 +35,7 @@
         accepted: 'принят', declined: 'отклонён (по согласованию)', late: 'с опозданием', escalated: 'с эскалацией' }
     },
     en: {
-      skip: 'Skip to content', title: 'Plan monitor', settings: 'My settings', tasklist: 'Tasklist', filters: 'Filters', year: 'Year', direction: 'Direction',
+      skip: 'Skip to content', title: 'Plan monitor', settings: 'My settings', tasklist: 'My work', filters: 'Filters', year: 'Year', direction: 'Direction',
       item: 'Item', body: 'Body', state: 'State', all: 'All', apply: 'Apply', exports: 'Exports',
       xlsxKk: 'Annual report, XLSX, Kazakh', xlsxRu: 'Annual report, XLSX, Russian', pdfKk: 'Annual report, PDF, Kazakh',
       pdfRu: 'Annual report, PDF, Russian', csv: 'Status table, CSV', totals: 'The year at a glance', heatMap: 'Bodies by items',
@@ -318,9 +318,9 @@
       fig.appendChild(svg);
       var key = el('p', { 'class': 'hint' });
       key.innerHTML = '';
-      key.appendChild(el('span', { style: 'color:#8fb8de' }, '■ '));
+      key.appendChild(el('span', { 'class': 'key-planned' }, '■ '));
       key.appendChild(document.createTextNode(t('planned') + '  '));
-      key.appendChild(el('span', { style: 'color:#0f3b5f' }, '■ '));
+      key.appendChild(el('span', { 'class': 'key-fact' }, '■ '));
       key.appendChild(document.createTextNode(t('fact')));
       fig.appendChild(key);
       box.appendChild(fig);

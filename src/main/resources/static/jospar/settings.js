@@ -2,16 +2,16 @@
 (function () {
   'use strict';
   var WORDS = {
-    kk: { skip: 'Мазмұнға өту', title: 'Менің баптауларым', tasklist: 'Тапсырмалар', monitor: 'Жоспар мониторы', language: 'Тіл',
+    kk: { skip: 'Мазмұнға өту', title: 'Менің баптауларым', tasklist: 'Менің тапсырмаларым', monitor: 'Жоспар мониторы', language: 'Тіл',
       languageHint: 'Тапсырмалар тізімінің, монитордың, хаттарыңыздың және API жауаптарының тілі.', mail: 'Электрондық пошта',
       each: 'Әр тапсырма, еске салу, эскалация, қайтару және қабылдау туралы жеке хат',
       digest: 'Күніне бір хат, бәрінің тізімі (08:00, Астана уақыты)', off: 'Хат жібермеу', save: 'Сақтау', saved: 'Сақталды.' },
-    ru: { skip: 'Перейти к содержанию', title: 'Мои настройки', tasklist: 'Задачи', monitor: 'Монитор плана', language: 'Язык',
+    ru: { skip: 'Перейти к содержанию', title: 'Мои настройки', tasklist: 'Мои задачи', monitor: 'Монитор плана', language: 'Язык',
       languageHint: 'Язык списка задач, монитора, ваших писем и ответов API.', mail: 'Электронная почта',
       each: 'Отдельное письмо о каждой задаче, напоминании, эскалации, возврате и принятии',
       digest: 'Одно письмо в день со списком всего (08:00 по времени Астаны)', off: 'Не присылать писем', save: 'Сохранить',
       saved: 'Сохранено.' },
-    en: { skip: 'Skip to content', title: 'My settings', tasklist: 'Tasklist', monitor: 'Plan monitor', language: 'Language',
+    en: { skip: 'Skip to content', title: 'My settings', tasklist: 'My work', monitor: 'Plan monitor', language: 'Language',
       languageHint: 'The language of Tasklist, the monitor, your e-mails and the answers of the API.', mail: 'E-mail',
       each: 'One e-mail for each task, reminder, escalation, return and acceptance',
       digest: 'One e-mail a day listing them all (08:00, Astana time)', off: 'No e-mail', save: 'Save', saved: 'Saved.' }

@@ -53,11 +53,11 @@ class DemoDefaultTest {
   }
 
   @Test
-  void theRootLeadsToTheWebapps() throws Exception {
+  void theRootLeadsToTheDeskAndTheWebappsStayServed() throws Exception {
     java.net.http.HttpResponse<Void> root = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
         java.net.URI.create(http.getRootUri() + "/")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
     assertThat(root.statusCode()).isEqualTo(302);
-    assertThat(root.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/camunda/app/"));
+    assertThat(root.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/jospar/desk"));
     ResponseEntity<String> welcome = http.getForEntity("/camunda/app/welcome/default/", String.class);
     assertThat(welcome.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(welcome.getBody()).contains("<html");

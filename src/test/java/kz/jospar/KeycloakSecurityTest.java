@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The keycloak profile against a real Keycloak server (the distribution from Maven Central): real
  * tokens, the access matrix for two akimats and a ministry through the engine REST API and
  * Jospar's API, every kind of bad token refused with 401, and the webapps' browser login and
- * logout through Keycloak.
+ * logout through Keycloak; people land on the desk after Keycloak's login and sign out of both from it.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=false")
@@ -309,6 +309,35 @@ class KeycloakSecurityTest {
     assertThat(again.uri().toString()).as("the Keycloak session is over: a login is asked again")
         .startsWith(keycloak.issuer() + "/protocol/openid-connect/auth");
     assertThat(again.body()).contains("kc-form-login");
+  }
+
+  @Test
+  @Order(8)
+  void everyoneLandsOnTheDeskAfterKeycloaksLoginAndSignsOutFromItThroughKeycloak() throws Exception {
+    String base = "http://localhost:" + port;
+    keycloak.allowRedirectsTo(base);
+    CookieManager cookies = loopbackCookieJar();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.ALWAYS).build();
+
+    HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(loginPage.uri().toString()).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth");
+    HttpResponse<String> landed = submitLogin(browser, loginPage.body(), "coordinator", "demo");
+    assertThat(landed.uri().toString()).isEqualTo(base + "/jospar/desk");
+    assertThat(landed.statusCode()).isEqualTo(200);
+    assertThat(landed.body()).contains("href=\"/jospar/desk/open-period\"", "action=\"/logout\"", "name=\"_csrf\"");
+    URI keycloakAddress = URI.create(keycloak.url());
+    assertThat(landed.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'", "frame-ancestors 'none'",
+        "form-action 'self' " + keycloakAddress.getScheme() + "://" + keycloakAddress.getRawAuthority());
+
+    // the desk's sign-out form: Jospar's session and Keycloak's end, and the next visit asks for a login again
+    String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JOSPAR-XSRF")).findFirst()
+        .map(java.net.HttpCookie::getValue).orElseThrow();
+    HttpResponse<String> out = browser.send(HttpRequest.newBuilder(URI.create(base + "/logout"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(out.uri().toString()).as("back at Keycloak's login").startsWith(keycloak.issuer() + "/protocol/openid-connect/auth");
+    assertThat(out.body()).contains("kc-form-login");
   }
 
   /**

@@ -15,9 +15,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Jospar's own pages (/jospar/**) share the webapps' login: whoever is logged into Tasklist or
- * Cockpit in this browser session is that user here too, with the same groups. One login, one
- * logout; nothing is stored beyond what the webapps keep in the session.
+ * Jospar's own pages (/jospar/**) share the webapps' login: whoever signed in at the desk
+ * ({@link PasswordSignIn}, which puts the webapps' authentication in the session) or on the webapps'
+ * login page is that user here too, with the same groups. One login, one logout; nothing is stored
+ * beyond what the webapps keep in the session.
  */
 class CamundaSessionAuthentication extends OncePerRequestFilter {
 

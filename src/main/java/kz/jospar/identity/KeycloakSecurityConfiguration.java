@@ -100,7 +100,7 @@ class KeycloakSecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain webSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
-      OAuth2AuthorizedClientService authorizedClients) throws Exception {
+      OAuth2AuthorizedClientService authorizedClients, KeycloakProperties keycloak) throws Exception {
     OidcClientInitiatedLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedLogoutSuccessHandler(registrations);
     endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
     http.authorizeHttpRequests(a -> a
@@ -108,13 +108,23 @@ class KeycloakSecurityConfiguration {
             .requestMatchers(path("/error")).permitAll()
             .anyRequest().authenticated())
         // PKCE (S256) as the realm requires, also for this confidential client
-        .oauth2Login(o -> o.authorizationEndpoint(a -> a.authorizationRequestResolver(pkce(registrations))))
+        .oauth2Login(o -> o.authorizationEndpoint(a -> a.authorizationRequestResolver(pkce(registrations)))
+            // the page asked for when there was one, else the desk: where everyone lands
+            .defaultSuccessUrl(SignInAddress.LANDING))
         // /logout (a page navigation) ends the Keycloak session by RP-initiated logout; the webapps'
         // own logout button (an XHR) ends it server-side, see KeycloakSessionLogout.
         .logout(l -> l.logoutRequestMatcher(path("/logout")).logoutSuccessHandler(endKeycloakSession))
         .addFilterBefore(new KeycloakSessionLogout(authorizedClients, registrations), org.springframework.security.web.authentication.logout.LogoutFilter.class);
     JosparPages.csrf(http);
+    // the desk's sign-out form posts to /logout, which ends at Keycloak's end-session page
+    JosparPages.headers(http, origin(keycloak.issuer()));
     return http.build();
+  }
+
+  /** scheme://host:port of an address, as a policy names a source. */
+  static String origin(String url) {
+    java.net.URI uri = java.net.URI.create(url);
+    return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 
   /** 401 with the standard Bearer challenge (error="invalid_token", why) and a JSON body saying what is missing. */

@@ -7,16 +7,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may call what without Keycloak (the embedded default and the plain postgres profile): the
  * APIs (Jospar's and the engine's) take HTTP Basic with the engine's users and answer 401 without
- * it; the webapps run their own login page and session; nothing else is served anonymously but
- * health. The keycloak profile replaces this with {@link KeycloakSecurityConfiguration}.
+ * it; people sign in at the desk ({@link PasswordSignIn}) or on the webapps' own login page, into the
+ * one session both read; nothing else is served anonymously but the sign-in and health. The
+ * keycloak profile replaces this with {@link KeycloakSecurityConfiguration}.
  */
 @Configuration
 @Profile("!keycloak")
@@ -46,15 +51,22 @@ class SecurityConfiguration {
             // The webapps authenticate with their own login page and guard their own API and CSRF token.
             .requestMatchers(path("/camunda/**"), path("/camunda-welcome"), path("/lib/**")).permitAll()
             .requestMatchers(path("/"), path("/error")).permitAll()
-            // Jospar's own pages: for whoever is logged into the webapps in this session
+            // the desk's sign-in page and the one style sheet it needs
+            .requestMatchers(path(SignInAddress.SIGN_IN), path("/jospar/desk.css")).permitAll()
+            // Jospar's own pages: for whoever signed in, at the desk or in the webapps, in this session
             .requestMatchers(path("/jospar/**")).authenticated()
             .anyRequest().denyAll())
-        .addFilterBefore(new CamundaSessionAuthentication(), org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new CamundaSessionAuthentication(), AnonymousAuthenticationFilter.class)
         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(JosparPages.signIn(), path("/jospar/**"))
-            .defaultAuthenticationEntryPointFor(new org.springframework.security.web.authentication.Http403ForbiddenEntryPoint(), r -> true))
+            .defaultAuthenticationEntryPointFor(new Http403ForbiddenEntryPoint(), r -> true))
+        // signing out ends the session, so the webapps' too (a POST with the page's CSRF token)
+        .logout(l -> l.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SignInAddress.SIGN_OUT))
+            .logoutSuccessHandler(JosparPages.signedOut())
+            .invalidateHttpSession(true))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable());
     JosparPages.csrf(http);
+    JosparPages.headers(http, null);
     return http.build();
   }
 

@@ -82,10 +82,10 @@ class MonitorEndToEndTest {
     WebappSession anonymous = new WebappSession(port);
     HttpResponse<String> page = anonymous.get("/jospar/monitor.html", "text/html");
     assertThat(page.statusCode()).isEqualTo(302);
-    assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/camunda/app/welcome/default/#!/login");
+    assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/jospar/sign-in?to=%2Fjospar%2Fmonitor.html");
     HttpResponse<String> data = anonymous.get("/jospar/monitor/data?year=2026", "application/json");
     assertThat(data.statusCode()).isEqualTo(401);
-    assertThat(data.body()).contains("Log in to Jospar's webapps first");
+    assertThat(data.body()).contains("Sign in first: at /jospar/sign-in");
   }
 
   @Test

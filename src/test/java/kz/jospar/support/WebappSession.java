@@ -92,6 +92,30 @@ public final class WebappSession {
         .findFirst().orElseThrow(() -> new IllegalStateException("no cookie " + name + " in " + cookies.getCookieStore().getCookies()));
   }
 
+  /**
+   * Signs in on the desk's own page as a browser does: the page first (it sets Jospar's CSRF cookie),
+   * then its form with that token. {@code query}: the page's query string ({@code lang=ru&to=…}) or "".
+   */
+  public HttpResponse<String> signInAtDesk(String user, String password, String query) {
+    String page = "/jospar/sign-in" + (query.isEmpty() ? "" : "?" + query);
+    HttpResponse<String> form = get(page, "text/html");
+    if (form.statusCode() != 200) {
+      throw new IllegalStateException("the sign-in page answered " + form.statusCode() + " " + form.body());
+    }
+    String body = "_csrf=" + URLEncoder.encode(cookie("JOSPAR-XSRF"), StandardCharsets.UTF_8)
+        + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return post(page, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Signed in at the desk, or an exception saying why not. */
+  public WebappSession signedInAtDesk(String user, String password) {
+    HttpResponse<String> r = signInAtDesk(user, password, "");
+    if (r.statusCode() != 302) {
+      throw new IllegalStateException("desk sign-in of " + user + " failed: " + r.statusCode() + " " + r.body());
+    }
+    return this;
+  }
+
   private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
       return client.send(request, handler);

@@ -1,0 +1,104 @@
+package kz.jospar.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.util.ServletContextUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The desk's own sign-in (embedded default and postgres profile; Keycloak signs people in
+ * otherwise): the password is checked by the engine's identity service, as the webapps' login page
+ * does, and the person lands in the webapps' session the same way (a fresh session id, the
+ * webapps' {@code Authentications} in it), so Jospar's pages, Tasklist, Cockpit and Admin all know
+ * them from one sign-in.
+ *
+ * <p>The engine locks a user for a moment after each wrong password (3 s after the first, doubling
+ * after each further one, for good after ten), and during that moment it refuses even the right
+ * password without saying why: the webapps answer "Unauthorized". The desk reads the lock first: the
+ * first, short lock (the engine's {@code loginDelayBase}) is waited out, so the right password typed
+ * right after a wrong one signs the person in; a longer lock is said with its seconds, a lasting one as
+ * such. The engine's own counting of wrong passwords is left as it is.
+ */
+@Component
+@Profile("!keycloak")
+public class PasswordSignIn {
+
+  private static final Logger log = LoggerFactory.getLogger(PasswordSignIn.class);
+
+  /** What came of an attempt; {@code seconds}: how long to wait, for {@link Kind#WAIT}. */
+  public record Result(Kind kind, String userId, long seconds) {
+    public boolean signedIn() {
+      return kind == Kind.SIGNED_IN;
+    }
+  }
+
+  public enum Kind { SIGNED_IN, WRONG, WAIT, LOCKED }
+
+  private final ProcessEngine engine;
+  private final IdentityService identityService;
+  private final ProcessEngineConfigurationImpl configuration;
+
+  PasswordSignIn(ProcessEngine engine) {
+    this.engine = engine;
+    this.identityService = engine.getIdentityService();
+    this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  /** Checks the password and, when it is right, makes the session the person's (webapps included). */
+  public Result signIn(HttpServletRequest request, HttpServletResponse response, String userId, String password) {
+    // as the webapps' login: the check runs as nobody
+    identityService.clearAuthentication();
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (user instanceof UserEntity entity) {
+      if (entity.getAttempts() >= configuration.getLoginMaxAttempts()) {
+        return new Result(Kind.LOCKED, userId, 0);
+      }
+      long left = lockLeft(entity.getLockExpirationTime());
+      if (left > Duration.ofSeconds(configuration.getLoginDelayBase()).toMillis()) {
+        return new Result(Kind.WAIT, userId, (left + 999) / 1000);
+      }
+      if (left > 0) {
+        waitOut(left);
+      }
+    }
+    if (user == null || !identityService.checkPassword(userId, password)) {
+      return new Result(Kind.WRONG, userId, 0);
+    }
+    UserAuthentication authentication = AuthenticationUtil.createAuthentication(engine, user.getId());
+    if (authentication == null) {
+      return new Result(Kind.WRONG, userId, 0);
+    }
+    authentication.setCacheValidationTime(ServletContextUtil.getAuthCacheValidationTime(request.getServletContext()));
+    // a new session id (no fixation), holding the webapps' authentication: Cockpit and Admin see the same person
+    AuthenticationUtil.revalidateSession(request, authentication);
+    // and a new CSRF token for the new session: the next page gets it
+    JosparPages.tokens().saveToken(null, request, response);
+    log.info("{} signed in at the desk", user.getId());
+    return new Result(Kind.SIGNED_IN, user.getId(), 0);
+  }
+
+  private static long lockLeft(Date until) {
+    return until == null ? 0 : until.getTime() - ClockUtil.getCurrentTime().getTime();
+  }
+
+  private static void waitOut(long millis) {
+    try {
+      Thread.sleep(millis + 20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
