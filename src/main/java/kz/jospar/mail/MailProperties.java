@@ -25,9 +25,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record MailProperties(String from, String publicUrl, ZoneId zone, Duration sendInterval, int batchSize, Duration lockTime,
     List<Duration> retries, String digestCron, boolean scheduled, Duration keep) {
 
-  /** The Tasklist page of one task, or Tasklist itself when there is no task. */
+  /**
+   * The desk's page of one task, or the person's list when there is no task: where people work (a
+   * task done meanwhile says so there, in the reader's language, instead of an engine error).
+   */
   String taskLink(String taskId) {
     String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-    return base + "/camunda/app/tasklist/default/" + (taskId == null ? "" : "#/?task=" + taskId);
+    return base + "/jospar/desk" + (taskId == null ? "" : "/task/" + taskId);
   }
 }

@@ -47,7 +47,7 @@ class MailTexts {
   static final LocalizedText ASTANA_TIME = t("Астана уақыты", "время Астаны", "Astana time");
   static final LocalizedText REASON = t("Себебі", "Причина", "Reason");
   static final LocalizedText OPEN_TASK = t("Тапсырманы ашу", "Открыть задачу", "Open the task");
-  static final LocalizedText OPEN_TASKLIST = t("Тапсырмалар тізімі", "Список задач", "Task list");
+  static final LocalizedText OPEN_TASKLIST = t("Менің тапсырмаларым", "Мои задачи", "My work");
   static final LocalizedText FOOTER = t(
       "Бұл хатты Jospar жүйесі автоматты түрде жіберді; оған жауап бермеңіз. Хат алу тәсілін (әр оқиға бойынша, күнделікті жиынтық немесе мүлдем алмау) өз баптауларыңызда таңдай аласыз.",
       "Это письмо отправлено системой Jospar автоматически; не отвечайте на него. Способ получения писем (по каждому событию, ежедневная сводка или без писем) можно выбрать в своих настройках.",

@@ -129,6 +129,12 @@ class DeskTest {
     engine.getTaskService().complete(one.getId(), Map.of("reportText", "done", "reportDocument",
         Variables.fileValue("report.pdf").file("%PDF-1.4 done".getBytes()).mimeType("application/pdf").create()));
     assertThat(listed(ASTANA)).isEqualTo(engineTasks(ASTANA)).doesNotContain(one.getId());
+    // a mail's link to the task, followed after it was done: a desk page in the reader's language, with the way back
+    HttpResponse<String> gone = new WebappSession(port).login(ASTANA + ".official", "demo").get("/jospar/desk/task/" + one.getId() + "?lang=ru",
+        "text/html");
+    assertThat(gone.statusCode()).isEqualTo(404);
+    assertThat(HtmlUtils.htmlUnescape(gone.body())).contains("Этой задачи нет среди ваших", "Что ждёт вас сейчас", "href=\"/jospar/desk\"")
+        .doesNotContain("Whitelabel");
     assertThat(listed("a-group-of-nobody")).isEmpty();
   }
 

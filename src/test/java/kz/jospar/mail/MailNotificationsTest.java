@@ -85,7 +85,7 @@ class MailNotificationsTest {
   }
 
   static final String TURKISTAN = "akimat-turkistan";
-  static final String TASKLIST = "https://jospar.example.kz/camunda/app/tasklist/default/#/?task=";
+  static final String TASKLIST = "https://jospar.example.kz/jospar/desk/task/";
 
   @Autowired ProcessEngine engine;
   @Autowired CycleService cycles;
@@ -216,7 +216,7 @@ class MailNotificationsTest {
     sender.sendDue();
     MimeMessage accepted = single(TURKISTAN + ".deputy");
     assertThat(accepted.getSubject()).startsWith("[Jospar] Report accepted: 4.9 — 2026").endsWith(" [Akimat of Turkistan region]");
-    assertThat(text(accepted)).contains("The report has been accepted.").contains("Task list: https://jospar.example.kz/camunda/app/tasklist/default/");
+    assertThat(text(accepted)).contains("The report has been accepted.").contains("My work: https://jospar.example.kz/jospar/desk");
   }
 
   @Test
