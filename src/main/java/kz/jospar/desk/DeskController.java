@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import kz.jospar.reporting.ReportProcess.Vars;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -83,6 +84,8 @@ class DeskController {
     model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));
     model.addAttribute("done", done != null && DONE.contains(done) ? words.getMessage("desk.done." + done, null, locale) : null);
     model.addAttribute("bulkKinds", DeskTasks.BULK.keySet());
+    // the bulk button only where something on the page can be decided in bulk (not on an official's list)
+    model.addAttribute("anyBulk", shown.stream().anyMatch(s -> DeskTasks.BULK.containsKey(s.row().taskKey())));
     model.addAttribute("forms", DeskTasks.FORMS);
     return "desk/work";
   }
@@ -161,6 +164,19 @@ class DeskController {
     model.addAttribute("user", caller.userId());
     model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));
     return "desk/task";
+  }
+
+  /** A desk page that cannot be shown (a task done or not the person's): the desk's own page, in the person's language. */
+  @ExceptionHandler(ResponseStatusException.class)
+  String cannotShow(ResponseStatusException e, Authentication authentication, HttpServletRequest request, HttpServletResponse response,
+      Model model) {
+    Caller caller = Caller.of(authentication);
+    response.setStatus(e.getStatusCode().value());
+    model.addAttribute("message", e.getReason());
+    model.addAttribute("lang", RequestContextUtils.getLocale(request).getLanguage());
+    model.addAttribute("user", caller.userId());
+    model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));
+    return "desk/error";
   }
 
   /** What the confirmation says happened: submitted, declined, approved, returned, accepted. */
