@@ -159,7 +159,10 @@ class DeskController {
     errors.forEach(e -> byField.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
     model.addAttribute("fieldErrors", byField);
     model.addAttribute("refusal", refusal);
-    model.addAttribute("context", work.context(opened.task(), locale));
+    java.util.Optional<MyWork.Row> context = work.context(opened.task(), locale);
+    model.addAttribute("context", context);
+    // "3 days overdue" beside the control date, as the list says it
+    model.addAttribute("when", context.map(r -> when(r, locale)).orElse(null));
     model.addAttribute("lang", locale.getLanguage());
     model.addAttribute("user", caller.userId());
     model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));

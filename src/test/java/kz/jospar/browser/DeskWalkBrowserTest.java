@@ -327,6 +327,8 @@ class DeskWalkBrowserTest {
     new Actions(browser).sendKeys(Keys.ENTER).perform();
     waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main#task")));
     check(language + "-keyboard-submit-form");
+    assertThat(browser.findElement(By.cssSelector(".context .t-overdue")).getText()).as("the form says how late it is")
+        .satisfies(text -> assertThat(overdueWords(locale)).anyMatch(text::contains));
     WebElement field = null;
     for (int i = 0; i < 30 && !"reportText".equals(browser.switchTo().activeElement().getAttribute("id")); i++) {
       field = tab();
