@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.identity.Roles;
 import kz.jospar.reporting.CycleService;
 import kz.jospar.reporting.ReportProcess;
@@ -94,6 +95,7 @@ class DeskWalkBrowserTest {
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
   @Autowired MessageSource words;
+  @Autowired PlanCatalog catalog;
   @Value("${jospar.demo.password}") String password;
 
   @BeforeAll
@@ -175,6 +177,8 @@ class DeskWalkBrowserTest {
     // the form: nothing filled in is refused with each field named; then a report with a document goes
     openTask(row);
     check(language + "-submit-form");
+    assertThat(browser.findElement(By.cssSelector("dl.context")).getText()).as("the catalog's words in the reader's language")
+        .contains(catalog.row(row).orElseThrow().completionForm().in(locale), catalog.row(row).orElseThrow().name().in(locale));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(TaskTitles.title(ReportProcess.TASK_SUBMIT_REPORT, false).in(locale));
     if (!laptop) {
       phone(language + "-phone-submit-form");
