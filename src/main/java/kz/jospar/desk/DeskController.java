@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kz.jospar.catalog.Body;
+import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.identity.Caller;
 import kz.jospar.identity.Roles;
 import kz.jospar.people.Languages;
@@ -42,11 +43,13 @@ class DeskController {
   private final MyWork work;
   private final DeskTasks tasks;
   private final MessageSource words;
+  private final PlanCatalog catalog;
 
-  DeskController(MyWork work, DeskTasks tasks, MessageSource words) {
+  DeskController(MyWork work, DeskTasks tasks, MessageSource words, PlanCatalog catalog) {
     this.work = work;
     this.tasks = tasks;
     this.words = words;
+    this.catalog = catalog;
   }
 
   /** A row and what the list says of its timing, in the reader's language. */
@@ -83,6 +86,8 @@ class DeskController {
     model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));
     model.addAttribute("done", done != null && DONE.contains(done) ? words.getMessage("desk.done." + done, null, locale) : null);
     model.addAttribute("bulkKinds", DeskTasks.BULK.keySet());
+    // the bulk button only where something on the page can be decided in bulk (not on an official's list)
+    model.addAttribute("anyBulk", shown.stream().anyMatch(s -> DeskTasks.BULK.containsKey(s.row().taskKey())));
     model.addAttribute("forms", DeskTasks.FORMS);
     return "desk/work";
   }
@@ -156,7 +161,13 @@ class DeskController {
     errors.forEach(e -> byField.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
     model.addAttribute("fieldErrors", byField);
     model.addAttribute("refusal", refusal);
-    model.addAttribute("context", work.context(opened.task(), locale));
+    java.util.Optional<MyWork.Row> context = work.context(opened.task(), locale);
+    model.addAttribute("context", context);
+    // "3 days overdue" beside the control date, as the list says it
+    model.addAttribute("when", context.map(r -> when(r, locale)).orElse(null));
+    // the completion form from the catalog in the reader's language (the task's variable holds the task's one language)
+    model.addAttribute("completionForm", context.map(MyWork.Row::rowNumber).flatMap(catalog::row).map(r -> r.completionForm().in(locale))
+        .orElse((String) opened.shown().get(Vars.COMPLETION_FORM)));
     model.addAttribute("lang", locale.getLanguage());
     model.addAttribute("user", caller.userId());
     model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));

@@ -32,9 +32,10 @@ class DeskErrors {
     response.setStatus(e.getStatusCode().value());
     model.addAttribute("lang", locale.getLanguage());
     model.addAttribute("nav", header.nav(authentication));
+    model.addAttribute("user", authentication == null ? null : authentication.getName());
     model.addAttribute("unreadNotes", header.unreadNotes(authentication));
-    model.addAttribute("reason", e.getReason());
+    model.addAttribute("message", e.getReason());
     model.addAttribute("notFound", e.getStatusCode().value() == HttpStatus.NOT_FOUND.value());
-    return "desk/gone";
+    return "desk/error";
   }
 }
