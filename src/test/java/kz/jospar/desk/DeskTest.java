@@ -84,6 +84,7 @@ class DeskTest {
         .contains("осталось 4 рабочих дня") // Tue, Wed, Thu, Fri after Monday the 16th
         .doesNotContain(astanaRu);
     assertThat(rows(page(official, "/jospar/desk?lang=ru&row=4.8"))).as("one task of row 4.8: the body's own").isEqualTo(1);
+    assertThat(page(official, "/jospar/desk")).as("a language asked for by a link stays for the next pages").contains("Мои задачи");
     String kk = page(official, "/jospar/desk?lang=kk");
     assertThat(kk).contains("Менің тапсырмаларым", "Есеп тапсыру", catalog.row("4.8").orElseThrow().name().kk(), "4 жұмыс күні қалды");
 
