@@ -250,6 +250,18 @@ class DeskWalkBrowserTest {
     browser.get(submittedTaskAddress(cycle, body));
     assertThat(browser.findElement(By.tagName("main")).getText()).contains(say("desk.task.gone", locale));
     check(language + "-task-gone");
+
+    // the notifications tell what the mails tell (the report accepted), unread until read, counted in the header
+    browser.findElement(By.cssSelector("header a[href='/jospar/desk/notifications']")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main#notes")));
+    assertThat(browser.findElements(By.cssSelector("li.note.unread"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("header .badge"))).hasSize(1);
+    assertThat(browser.findElement(By.cssSelector("main#notes")).getText()).contains(say("desk.notes.kind.accepted", locale));
+    check(language + "-notifications");
+    browser.findElement(By.cssSelector("form.mark-all button")).click();
+    waitFor().until(d -> d.findElements(By.cssSelector("li.note.unread")).isEmpty());
+    assertThat(browser.findElements(By.cssSelector("header .badge"))).as("nothing unread: no count").isEmpty();
+    check(language + "-notifications-read");
     signOut();
     browser.quit();
     browser = null;
