@@ -85,6 +85,8 @@ class DeskTest {
         .doesNotContain(astanaRu);
     assertThat(rows(page(official, "/jospar/desk?lang=ru&row=4.8"))).as("one task of row 4.8: the body's own").isEqualTo(1);
     assertThat(page(official, "/jospar/desk")).as("a language asked for by a link stays for the next pages").contains("Мои задачи");
+    assertThat(ru).as("the header names the person, not their id").containsPattern("<span class=\"who\">Official [^<]+</span>")
+        .doesNotContain("<span class=\"who\">" + officialId);
     String kk = page(official, "/jospar/desk?lang=kk");
     assertThat(kk).contains("Менің тапсырмаларым", "Есеп тапсыру", catalog.row("4.8").orElseThrow().name().kk(), "4 жұмыс күні қалды");
 
