@@ -177,11 +177,11 @@ class DeskTest {
     assertThat(page(supervisor, "/jospar/desk/task/" + review + "?lang=ru")).contains("Проведено 3 мероприятия", "Скачать документ");
     String supervisorToken = supervisor.cookie("JOSPAR-XSRF");
     HttpResponse<String> noReason = supervisor.post("/jospar/desk/task/" + review + "?lang=ru", FORM,
-        form(Map.of("_csrf", supervisorToken, "decision", "no")));
+        form(Map.of("_csrf", supervisorToken, "approved", "no")));
     assertThat(noReason.statusCode()).isEqualTo(400);
     assertThat(HtmlUtils.htmlUnescape(noReason.body())).contains("href=\"#returnReason\"");
     assertThat(supervisor.post("/jospar/desk/task/" + review + "?lang=ru", FORM,
-        form(Map.of("_csrf", supervisorToken, "decision", "yes"))).statusCode()).isEqualTo(302);
+        form(Map.of("_csrf", supervisorToken, "approved", "yes"))).statusCode()).isEqualTo(302);
     assertThat(state("4.5/2026", TURKISTAN)).isEqualTo("approved");
 
     // two more bodies approved the same way, then the coordinator accepts all three at once; a submission in the batch is refused alone
