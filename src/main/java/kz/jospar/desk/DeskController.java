@@ -177,7 +177,7 @@ class DeskController {
     boolean more = chosen.size() > MAX_BULK;
     chosen = chosen.stream().limit(MAX_BULK).toList();
     Set<String> mine = work.mine(chosen, caller.groups());
-    Map<String, String> labels = work.labels(chosen, locale);
+    Map<String, String> labels = work.labels(mine, locale); // a task not in the person's list is not described to them
     request.setAttribute(Languages.PAGE_LANGUAGE, locale);
     Map<String, DeskTasks.Outcome> results = new LinkedHashMap<>();
     List<String> decidable = chosen.stream().filter(mine::contains).toList();

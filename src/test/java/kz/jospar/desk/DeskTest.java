@@ -167,7 +167,7 @@ class DeskTest {
     HttpResponse<String> sent = official.post("/jospar/desk/task/" + submit + "?lang=ru", MULTIPART,
         multipart(Map.of("_csrf", token, "reportText", "Проведено 3 мероприятия"), "%PDF-1.4 minutes".getBytes()));
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
-    assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/jospar/desk?done=submitted");
+    assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/jospar/desk?done=submitted&lang=ru");
     assertThat(page(official, "/jospar/desk?lang=ru&done=submitted")).contains("Готово.", "руководителю вашего органа");
     assertThat(state("4.5/2026", TURKISTAN)).isEqualTo("submitted");
 
