@@ -174,7 +174,8 @@ class DeskTest {
     // the supervisor: the report's text, a return without a reason is refused, an approval goes through
     WebappSession supervisor = new WebappSession(port).login(TURKISTAN + ".supervisor", "demo");
     String review = taskOf("4.5/2026", kz.jospar.identity.Roles.supervisorsOf(TURKISTAN)).getId();
-    assertThat(page(supervisor, "/jospar/desk/task/" + review + "?lang=ru")).contains("Проведено 3 мероприятия", "Скачать документ");
+    assertThat(page(supervisor, "/jospar/desk/task/" + review + "?lang=ru")).contains("Проведено 3 мероприятия", "Скачать документ",
+        "тот, кто сдал отчёт, не может его рассматривать").doesNotContain("Причина возврата (необязательно)");
     String supervisorToken = supervisor.cookie("JOSPAR-XSRF");
     HttpResponse<String> noReason = supervisor.post("/jospar/desk/task/" + review + "?lang=ru", FORM,
         form(Map.of("_csrf", supervisorToken, "approved", "no")));
