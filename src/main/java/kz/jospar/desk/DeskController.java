@@ -119,18 +119,22 @@ class DeskController {
       HttpServletRequest request, Model model, HttpServletResponse response) {
     Caller caller = Caller.of(authentication);
     Locale locale = RequestContextUtils.getLocale(request);
-    DeskTasks.Opened opened = tasks.open(id, caller).orElse(null);
-    TaskForm taskForm = opened == null ? null : tasks.form(opened.task().getTaskDefinitionKey()).orElse(null);
+    // only the task's kind first: its page is read again only when the completion is refused
+    String key = tasks.kindOf(id, caller).orElse(null);
+    TaskForm taskForm = key == null ? null : tasks.form(key).orElse(null);
     if (taskForm == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, words.getMessage("desk.task.gone", null, locale));
     }
-    String key = opened.task().getTaskDefinitionKey();
     Map<String, MultipartFile> files = request instanceof MultipartHttpServletRequest multipart ? multipart.getFileMap() : Map.of();
     Map<String, Object> variables = DeskTasks.variables(taskForm, form, files, zone);
     request.setAttribute(Languages.PAGE_LANGUAGE, locale); // the completion check's refusals speak the page's language
     DeskTasks.Outcome outcome = tasks.complete(id, caller, variables);
     if (outcome.done()) {
       return "redirect:/jospar/desk?done=" + done(key, variables) + (form.get("lang") == null ? "" : "&lang=" + lang(form.get("lang")));
+    }
+    DeskTasks.Opened opened = tasks.open(id, caller).orElse(null);
+    if (opened == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, words.getMessage("desk.task.gone", null, locale));
     }
     response.setStatus(outcome.refusal() != null ? HttpStatus.FORBIDDEN.value() : HttpStatus.BAD_REQUEST.value());
     return taskPage(opened, caller, locale, model, form, outcome.errors(), refusal(outcome.refusal(), locale));

@@ -27,7 +27,9 @@ import kz.jospar.reporting.ReportProcess.Vars;
 import kz.jospar.reporting.ReportService;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -141,58 +143,44 @@ public class DeskTasks {
     }
   }
 
+  /** The kind of a task the person may see (the engine's authorizations decide), without reading anything else of it. */
+  public Optional<String> kindOf(String taskId, Caller caller) {
+    return as(caller, () -> Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).singleResult()).map(Task::getTaskDefinitionKey));
+  }
+
   /**
-   * Claims the task for the person if nobody holds it, then completes it with the form's values. A
-   * refused completion gives the claim back, so the task stays free for the others of the group.
+   * Completes the task with the form's values, as the person: one engine command, as a completion
+   * through engine REST is (no claim first: the command policy, the completion check and the audit
+   * see the person all the same). A task someone else finished meanwhile is "gone", not an error.
    */
   public Outcome complete(String taskId, Caller caller, Map<String, Object> variables) {
     return as(caller, () -> {
-      boolean claimed = false;
-      Outcome outcome = null;
       try {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
-          return outcome = new Outcome(false, List.of(), "gone");
-        }
-        if (task.getAssignee() == null) {
-          tasks.claim(taskId, caller.userId());
-          claimed = true;
-        }
         tasks.complete(taskId, variables);
-        return outcome = Outcome.ok();
+        return Outcome.ok();
       } catch (FormRejectedException e) {
-        return outcome = new Outcome(false, e.errors(), null);
+        return new Outcome(false, e.errors(), null);
       } catch (CompletionRefusedException e) {
-        return outcome = new Outcome(false, e.errors(), e.getMessage());
-      } catch (TaskAlreadyClaimedException e) {
-        return outcome = new Outcome(false, List.of(), "claimed");
+        return new Outcome(false, e.errors(), e.getMessage());
+      } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
+        return new Outcome(false, List.of(), "claimed");
+      } catch (NullValueException e) {
+        return new Outcome(false, List.of(), "gone");
       } catch (AuthorizationException e) {
-        return outcome = new Outcome(false, List.of(), e.getMessage());
+        return new Outcome(false, List.of(), e.getMessage());
       } catch (ProcessEngineException e) {
         // the engine wraps a listener's refusal; its cause says which
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
           if (t instanceof FormRejectedException rejected) {
-            return outcome = new Outcome(false, rejected.errors(), null);
+            return new Outcome(false, rejected.errors(), null);
           }
           if (t instanceof CompletionRefusedException refused) {
-            return outcome = new Outcome(false, refused.errors(), refused.getMessage());
+            return new Outcome(false, refused.errors(), refused.getMessage());
           }
         }
         throw e;
-      } finally {
-        if (claimed && (outcome == null || !outcome.done())) {
-          giveBack(taskId);
-        }
       }
     });
-  }
-
-  private void giveBack(String taskId) {
-    try {
-      tasks.claim(taskId, null);
-    } catch (ProcessEngineException e) {
-      // gone meanwhile, or taken: nothing of ours to give back
-    }
   }
 
   /** The same decision on many reports, each checked on its own; a result per task. */
