@@ -120,7 +120,7 @@ class DeskController {
     Caller caller = Caller.of(authentication);
     Locale locale = RequestContextUtils.getLocale(request);
     // only the task's kind first: its page is read again only when the completion is refused
-    String key = tasks.kindOf(id, caller).orElse(null);
+    String key = tasks.kindOf(id).orElse(null);
     TaskForm taskForm = key == null ? null : tasks.form(key).orElse(null);
     if (taskForm == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, words.getMessage("desk.task.gone", null, locale));

@@ -117,6 +117,12 @@ class DeskFormsTest {
     assertThat(open(level1)).as("nothing recorded").isTrue();
     assertThat(events("9.1/2026-Q4", TURKISTAN)).doesNotContain("OVERDUE_ACTED_1");
 
+    // another body's supervisor, with a filled-in form: not theirs, nothing recorded
+    WebappSession stranger = new WebappSession(port).login(ASTANA + ".supervisor", "demo");
+    assertThat(stranger.post("/jospar/desk/task/" + level1 + "?lang=ru", FORM,
+        form(stranger, Map.of(Vars.OVERDUE_ACTION, "не наш"))).statusCode()).isEqualTo(404);
+    assertThat(open(level1)).isTrue();
+
     HttpResponse<String> done = supervisor.post("/jospar/desk/task/" + level1 + "?lang=ru", FORM,
         form(supervisor, Map.of(Vars.OVERDUE_ACTION, "Исполнитель в отпуске, назначен заместитель")));
     assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
