@@ -1,11 +1,22 @@
 package kz.jospar.desk;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import kz.jospar.catalog.PlanRow;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kz.jospar.catalog.PlanCatalog;
+import kz.jospar.forms.FieldError;
+import kz.jospar.forms.TaskForm;
+import kz.jospar.reporting.CycleProperties;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.identity.Caller;
@@ -44,12 +55,14 @@ class DeskController {
   private final DeskTasks tasks;
   private final MessageSource words;
   private final PlanCatalog catalog;
+  private final ZoneId zone;
 
-  DeskController(MyWork work, DeskTasks tasks, MessageSource words, PlanCatalog catalog) {
+  DeskController(MyWork work, DeskTasks tasks, MessageSource words, PlanCatalog catalog, CycleProperties cycles) {
     this.work = work;
     this.tasks = tasks;
     this.words = words;
     this.catalog = catalog;
+    this.zone = cycles.zone();
   }
 
   /** A row and what the list says of its timing, in the reader's language. */
@@ -86,9 +99,8 @@ class DeskController {
     model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));
     model.addAttribute("done", done != null && DONE.contains(done) ? words.getMessage("desk.done." + done, null, locale) : null);
     model.addAttribute("bulkKinds", DeskTasks.BULK.keySet());
-    // the bulk button only where something on the page can be decided in bulk (not on an official's list)
-    model.addAttribute("anyBulk", shown.stream().anyMatch(s -> DeskTasks.BULK.containsKey(s.row().taskKey())));
-    model.addAttribute("forms", DeskTasks.FORMS);
+    model.addAttribute("bulkOnPage", found.rows().stream().filter(r -> DeskTasks.BULK.containsKey(r.taskKey())).count());
+    model.addAttribute("forms", KINDS);
     return "desk/work";
   }
 
@@ -104,84 +116,187 @@ class DeskController {
   }
 
   @PostMapping(path = "/jospar/desk/task/{id}", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
-  String complete(@PathVariable String id, @RequestParam Map<String, String> form,
-      @RequestParam(name = Vars.REPORT_DOCUMENT, required = false) MultipartFile document, Authentication authentication,
+  String complete(@PathVariable String id, @RequestParam Map<String, String> form, Authentication authentication,
       HttpServletRequest request, Model model, HttpServletResponse response) {
     Caller caller = Caller.of(authentication);
     Locale locale = RequestContextUtils.getLocale(request);
-    DeskTasks.Opened opened = tasks.open(id, caller).orElse(null);
-    if (opened == null || !DeskTasks.FORMS.contains(opened.task().getTaskDefinitionKey())) {
+    // only the task's kind first: its page is read again only when the completion is refused
+    String key = tasks.kindOf(id).orElse(null);
+    TaskForm taskForm = key == null ? null : tasks.form(key).orElse(null);
+    if (taskForm == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, words.getMessage("desk.task.gone", null, locale));
     }
-    String key = opened.task().getTaskDefinitionKey();
-    Map<String, Object> variables = DeskTasks.variables(key, form, document);
+    Map<String, MultipartFile> files = request instanceof MultipartHttpServletRequest multipart ? multipart.getFileMap() : Map.of();
+    Map<String, Object> variables = DeskTasks.variables(taskForm, form, files, zone);
     request.setAttribute(Languages.PAGE_LANGUAGE, locale); // the completion check's refusals speak the page's language
     DeskTasks.Outcome outcome = tasks.complete(id, caller, variables);
     if (outcome.done()) {
-      return "redirect:/jospar/desk?done=" + done(key, variables);
+      return "redirect:/jospar/desk?done=" + done(key, variables) + (form.get("lang") == null ? "" : "&lang=" + lang(form.get("lang")));
+    }
+    DeskTasks.Opened opened = tasks.open(id, caller).orElse(null);
+    if (opened == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, words.getMessage("desk.task.gone", null, locale));
     }
     response.setStatus(outcome.refusal() != null ? HttpStatus.FORBIDDEN.value() : HttpStatus.BAD_REQUEST.value());
     return taskPage(opened, caller, locale, model, form, outcome.errors(), refusal(outcome.refusal(), locale));
   }
 
+  /** The most decisions one "all under this filter" makes: each is a completion of its own, and the page waits for them. */
+  static final int MAX_BULK = 200;
+
+  /**
+   * Approves or accepts many reports at once: those ticked, all on the page, or all under the
+   * list's filter (then first a page that says how many, to confirm). The tasks are always taken
+   * from the person's own list (the filter re-applied to it, ticked ids kept only when in it);
+   * each is then completed through the engine as the person, which decides it on its own.
+   */
   @PostMapping("/jospar/desk/bulk")
-  String bulk(@RequestParam(name = "task", required = false) List<String> ids, Authentication authentication, HttpServletRequest request,
-      Model model) {
+  String bulk(@RequestParam(name = "task", required = false) List<String> ids,
+      @RequestParam(name = "onPage", required = false) List<String> onPage, @RequestParam(defaultValue = "chosen") String scope,
+      @RequestParam(required = false) String confirm, @RequestParam(required = false) String row,
+      @RequestParam(required = false) String period, @RequestParam(required = false) String body,
+      @RequestParam(required = false) String kind, @RequestParam(required = false) String q, Authentication authentication,
+      HttpServletRequest request, Model model) {
     Caller caller = Caller.of(authentication);
     Locale locale = RequestContextUtils.getLocale(request);
-    List<String> chosen = ids == null ? List.of() : ids.stream().limit(MyWork.LIMIT).toList();
-    Map<String, String> labels = work.labels(chosen, locale);
-    request.setAttribute(Languages.PAGE_LANGUAGE, locale);
-    Map<String, DeskTasks.Outcome> results = tasks.decideAll(chosen, caller);
-    List<Map<String, String>> shown = results.entrySet().stream().map(e -> Map.of("task", labels.getOrDefault(e.getKey(), e.getKey()),
-        "ok", String.valueOf(e.getValue().done()),
-        "why", e.getValue().done() ? "" : e.getValue().errors().isEmpty() ? refusal(e.getValue().refusal(), locale)
-            : kz.jospar.forms.FieldError.Said.joined(e.getValue().errors()))).toList();
-    model.addAttribute("results", shown);
-    model.addAttribute("decided", results.values().stream().filter(DeskTasks.Outcome::done).count());
+    MyWork.Filter filter = new MyWork.Filter(blank(row), blank(period), blank(body), kind != null && KINDS.contains(kind) ? kind : null, blank(q));
     model.addAttribute("lang", locale.getLanguage());
     model.addAttribute("user", caller.userId());
     model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));
+    model.addAttribute("filter", filter);
+    List<String> chosen;
+    if ("filter".equals(scope)) {
+      chosen = work.all(caller.userId(), caller.groups(), filter, DeskTasks.BULK.keySet(), locale, ClockUtil.getCurrentTime().toInstant(),
+          MAX_BULK + 1);
+      if (!"yes".equals(confirm)) {
+        Map<String, String> labels = work.labels(chosen.stream().limit(MAX_BULK).toList(), locale);
+        model.addAttribute("confirming", chosen.stream().limit(MAX_BULK).map(id -> labels.getOrDefault(id, id)).toList());
+        model.addAttribute("more", chosen.size() > MAX_BULK);
+        model.addAttribute("max", MAX_BULK);
+        return "desk/bulk";
+      }
+    } else {
+      List<String> given = "page".equals(scope) ? onPage : ids;
+      chosen = given == null ? List.of() : given.stream().distinct().limit(MyWork.LIMIT).toList();
+    }
+    boolean more = chosen.size() > MAX_BULK;
+    chosen = chosen.stream().limit(MAX_BULK).toList();
+    Set<String> mine = work.mine(chosen, caller.groups());
+    Map<String, String> labels = work.labels(mine, locale); // a task not in the person's list is not described to them
+    request.setAttribute(Languages.PAGE_LANGUAGE, locale);
+    Map<String, DeskTasks.Outcome> results = new LinkedHashMap<>();
+    List<String> decidable = chosen.stream().filter(mine::contains).toList();
+    Map<String, DeskTasks.Outcome> decided = tasks.decideAll(decidable, caller);
+    for (String id : chosen) {
+      results.put(id, mine.contains(id) ? decided.get(id) : new DeskTasks.Outcome(false, List.of(), "gone"));
+    }
+    List<Map<String, String>> shown = results.entrySet().stream().map(e -> Map.of("task", labels.getOrDefault(e.getKey(), e.getKey()),
+        "ok", String.valueOf(e.getValue().done()),
+        "why", e.getValue().done() ? "" : e.getValue().errors().isEmpty() ? refusal(e.getValue().refusal(), locale)
+            : FieldError.Said.joined(e.getValue().errors()))).toList();
+    model.addAttribute("results", shown);
+    model.addAttribute("decided", results.values().stream().filter(DeskTasks.Outcome::done).count());
+    model.addAttribute("more", more);
+    model.addAttribute("max", MAX_BULK);
     return "desk/bulk";
   }
 
+  /** One field of a task's page: drawn from the task's form definition, with what was typed and what was wrong. */
+  public record FieldView(String name, String kind, String need, boolean required, String label, String hint, int max, String value,
+      String error) {}
+
   private String taskPage(DeskTasks.Opened opened, Caller caller, Locale locale, Model model, Map<String, String> form,
-      List<kz.jospar.forms.FieldError.Said> errors, String refusal) {
+      List<FieldError.Said> errors, String refusal) {
     String key = opened.task().getTaskDefinitionKey();
-    model.addAttribute("t", opened);
-    model.addAttribute("key", key);
-    model.addAttribute("title", java.util.Optional.ofNullable(TaskTitles.title(key, opened.facts() != null && opened.facts().byAgreement()))
-        .map(tt -> tt.in(locale)).orElse(opened.task().getName()));
-    model.addAttribute("hasForm", DeskTasks.FORMS.contains(key));
-    model.addAttribute("ownReport", opened.ownReport(caller.userId()));
-    model.addAttribute("byAgreement", opened.facts() != null && opened.facts().byAgreement());
-    model.addAttribute("form", form);
-    model.addAttribute("errors", errors);
+    boolean byAgreement = opened.facts() != null && opened.facts().byAgreement();
+    Optional<TaskForm> taskForm = tasks.form(key);
     Map<String, String> byField = new LinkedHashMap<>();
     errors.forEach(e -> byField.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
+    boolean quota = opened.shown().get(Vars.QUOTA_COUNT) != null;
+    String year = String.valueOf(opened.shown().getOrDefault(Vars.PERIOD_KEY, "")).replaceAll("^(\\d{4}).*$", "$1");
+    List<FieldView> fields = new ArrayList<>();
+    for (TaskForm.Field f : taskForm.map(TaskForm::fields).orElse(List.of())) {
+      if (f.need() == TaskForm.Need.BY_AGREEMENT_ONLY && !byAgreement) {
+        continue; // only a body taking part by agreement may decline
+      }
+      if (f.need() == TaskForm.Need.IF_INDICATORS && !Boolean.TRUE.equals(opened.shown().get(Vars.RECORDS_INDICATORS))) {
+        continue;
+      }
+      boolean required = switch (f.need()) {
+        case REQUIRED, UNLESS_DECLINED, IF_INDICATORS -> true;
+        case IF_QUOTA -> quota;
+        default -> false;
+      };
+      String label = indicatorLabel(f.name(), year, locale)
+          .orElseGet(() -> words.getMessage("desk.field." + f.name(), null, f.name(), locale));
+      String hint = f.document() ? words.getMessage("desk.hint.document", new Object[] {tasks.acceptedDocuments(),
+          tasks.maxDocumentBytes() / (1024 * 1024)}, locale) : words.getMessage("desk.hint." + f.name(), null, null, locale);
+      fields.add(new FieldView(f.name(), f.kind().name(), f.need().name(), required, label, hint, f.max(), form.get(f.name()),
+          byField.get(f.name())));
+    }
+    model.addAttribute("t", opened);
+    model.addAttribute("key", key);
+    model.addAttribute("title", Optional.ofNullable(TaskTitles.title(key, byAgreement)).map(tt -> tt.in(locale)).orElse(opened.task().getName()));
+    model.addAttribute("hasForm", taskForm.isPresent());
+    model.addAttribute("multipart", taskForm.map(TaskForm::hasDocument).orElse(false));
+    model.addAttribute("fields", fields);
+    model.addAttribute("fourEyes", opened.fourEyes() == null ? null : opened.fourEyes().in(words, locale));
+    model.addAttribute("byAgreement", byAgreement);
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
     model.addAttribute("fieldErrors", byField);
+    model.addAttribute("labels", fields.stream().collect(java.util.stream.Collectors.toMap(FieldView::name, FieldView::label)));
     model.addAttribute("refusal", refusal);
-    java.util.Optional<MyWork.Row> context = work.context(opened.task(), locale);
+    Optional<MyWork.Row> context = work.context(opened.task(), locale);
     model.addAttribute("context", context);
-    // "3 days overdue" beside the control date, as the list says it
-    model.addAttribute("when", context.map(r -> when(r, locale)).orElse(null));
-    // the completion form from the catalog in the reader's language (the task's variable holds the task's one language)
-    model.addAttribute("completionForm", context.map(MyWork.Row::rowNumber).flatMap(catalog::row).map(r -> r.completionForm().in(locale))
-        .orElse((String) opened.shown().get(Vars.COMPLETION_FORM)));
+    model.addAttribute("when", context.map(c -> when(c, locale)).orElse(""));
+    Optional<PlanRow> item = context.map(MyWork.Row::rowNumber).flatMap(catalog::row);
+    model.addAttribute("deadline", item.map(r -> r.deadline() == null ? null : r.deadline().in(locale)).orElse(null));
+    model.addAttribute("completionForm", item.map(r -> r.completionForm() == null ? null : r.completionForm().in(locale)).orElse(null));
+    model.addAttribute("quota", item.map(PlanRow::quota).map(qt -> words.getMessage(qt.minimum() ? "desk.ctx.quota.atLeast" : "desk.ctx.quota.exactly",
+        new Object[] {qt.count(), qt.unit()}, locale)).orElse(null));
+    model.addAttribute("escalation", key.startsWith("Task_ActOnOverdue")
+        ? words.getMessage("desk.escalation." + key, null, locale) : null);
+    model.addAttribute("sessionDate", opened.shown().get(Vars.SESSION_DATE) instanceof java.util.Date d
+        ? d.toInstant().atZone(zone).toLocalDate().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)) : null);
+    model.addAttribute("fourEyesRule", words.getMessage("desk.fourEyes.rule." + key, null, null, locale));
+    model.addAttribute("documents", opened.documents().stream().map(d -> Map.entry(d, words.getMessage("desk.document." + d, null, d, locale)))
+        .toList());
+    model.addAttribute("next", words.getMessage("desk.next." + key, null, "", locale));
+    model.addAttribute("action", words.getMessage("desk.action." + key, null, words.getMessage("desk.action.complete", null, locale), locale));
     model.addAttribute("lang", locale.getLanguage());
     model.addAttribute("user", caller.userId());
     model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));
     return "desk/task";
   }
 
-  /** What the confirmation says happened: submitted, declined, approved, returned, accepted. */
+  /** An indicator's field: its name in the reader's language, with the plan's value for the period's year. */
+  private Optional<String> indicatorLabel(String field, String year, Locale locale) {
+    return catalog.indicators().stream().filter(i -> ReportProcess.Vars.indicatorValue(i.number()).equals(field)).findFirst()
+        .map(i -> i.name().in(locale) + ", " + i.unit() + (year.matches("\\d{4}") && i.planned().containsKey(Integer.valueOf(year))
+            ? " (" + words.getMessage("desk.indicator.planned", new Object[] {i.planned().get(Integer.valueOf(year)).toPlainString()}, locale) + ")"
+            : ""));
+  }
+
+  /** What the confirmation says happened, and so what happens next. */
   static String done(String key, Map<String, Object> variables) {
     return switch (key) {
       case ReportProcess.TASK_SUBMIT_REPORT -> Boolean.TRUE.equals(variables.get(Vars.DECLINED)) ? "declined" : "submitted";
       case ReportProcess.TASK_REVIEW_BY_SUPERVISOR -> Boolean.TRUE.equals(variables.get(Vars.APPROVED)) ? "approved" : "returned";
       case ReportProcess.TASK_REVIEW_BY_COORDINATOR -> Boolean.TRUE.equals(variables.get(Vars.ACCEPTED)) ? "accepted" : "returnedByCoordinator";
+      case ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1 -> "overdueActed1";
+      case ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2 -> "overdueActed2";
+      case ReportProcess.TASK_CONSOLIDATE_REPORTS -> "consolidated";
+      case ReportProcess.TASK_CLOSE_PERIOD -> "closed";
+      case ReportProcess.TASK_PREPARE_SESSION -> "sessionPrepared";
+      case ReportProcess.TASK_RECORD_SESSION_HELD -> "sessionHeld";
+      case ReportProcess.TASK_UPDATE_REGISTER -> "registerUpdated";
       default -> "done";
     };
+  }
+
+  private static String lang(String lang) {
+    return Set.of("kk", "ru", "en").contains(lang) ? lang : "kk";
   }
 
   private String refusal(String refusal, Locale locale) {
@@ -204,8 +319,8 @@ class DeskController {
     };
   }
 
-  static final java.util.Set<String> DONE = java.util.Set.of("submitted", "declined", "approved", "returned", "accepted",
-      "returnedByCoordinator", "done");
+  static final Set<String> DONE = Set.of("submitted", "declined", "approved", "returned", "accepted", "returnedByCoordinator",
+      "overdueActed1", "overdueActed2", "consolidated", "closed", "sessionPrepared", "sessionHeld", "registerUpdated", "done");
 
   private static String blank(String s) {
     return s == null || s.isBlank() ? null : s.strip();

@@ -11,13 +11,25 @@ import java.util.function.Supplier;
 import kz.jospar.forms.CompletionRefusedException;
 import kz.jospar.forms.FieldError;
 import kz.jospar.forms.FormRejectedException;
+import kz.jospar.forms.FormRules;
+import kz.jospar.forms.FourEyes;
+import kz.jospar.forms.TaskForm;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import kz.jospar.identity.Caller;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.reporting.ReportProcess.Vars;
 import kz.jospar.reporting.ReportService;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -35,24 +47,46 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 public class DeskTasks {
 
-  /** The task kinds the desk has its own forms for; the others open in Tasklist for now. */
-  static final List<String> FORMS = List.of(ReportProcess.TASK_SUBMIT_REPORT, ReportProcess.TASK_REVIEW_BY_SUPERVISOR,
-      ReportProcess.TASK_REVIEW_BY_COORDINATOR);
-
   /** The kinds decided in bulk: approvals and acceptances (a return is one at a time, with its reason). */
   static final Map<String, String> BULK = Map.of(ReportProcess.TASK_REVIEW_BY_SUPERVISOR, Vars.APPROVED,
       ReportProcess.TASK_REVIEW_BY_COORDINATOR, Vars.ACCEPTED);
+
+  /** What a task's page shows of the report or the item beside the form, when the task has it. */
+  static final List<String> CONTEXT = List.of(Vars.COMPLETION_FORM, Vars.QUOTA_COUNT, Vars.QUOTA_UNIT, Vars.QUOTA_MINIMUM, Vars.LEAD,
+      Vars.ESCALATION_LEVEL, Vars.REPORT_TEXT, Vars.ACHIEVED_COUNT, Vars.BODIES_COUNT, Vars.ACCEPTED_COUNT, Vars.DECLINED_COUNT,
+      Vars.QUOTA_ACHIEVED, Vars.CONSOLIDATED_SUMMARY, Vars.SESSION_PLAN, Vars.SESSION_DATE, Vars.PERIOD_KEY, Vars.RECORDS_INDICATORS);
+
+  /** The documents a step hands on: shown for download on the later steps (and a returned report's own). */
+  static final List<String> DOCUMENTS = List.of(Vars.REPORT_DOCUMENT, Vars.CONSOLIDATED_DOCUMENT, Vars.SESSION_MINUTES, Vars.REGISTER_DOCUMENT);
 
   private final IdentityService identity;
   private final TaskService tasks;
   private final ReportService reports;
   private final JdbcTemplate jdbc;
+  private final FormRules rules;
+  private final FourEyes fourEyes;
 
-  DeskTasks(IdentityService identity, TaskService tasks, ReportService reports, JdbcTemplate jdbc) {
+  DeskTasks(IdentityService identity, TaskService tasks, ReportService reports, JdbcTemplate jdbc, FormRules rules, FourEyes fourEyes) {
     this.identity = identity;
     this.tasks = tasks;
     this.reports = reports;
     this.jdbc = jdbc;
+    this.rules = rules;
+    this.fourEyes = fourEyes;
+  }
+
+  /** The form of a task kind, the same definition the completion check judges by; empty for a task Jospar has no form for. */
+  public Optional<TaskForm> form(String taskKey) {
+    return rules.form(taskKey);
+  }
+
+  /** The kinds of document a form takes ("doc, docx, …, pdf") and the most bytes of one: for the page's hints. */
+  public String acceptedDocuments() {
+    return FormRules.acceptedDocuments();
+  }
+
+  public long maxDocumentBytes() {
+    return rules.maxDocumentBytes();
   }
 
   /** The task as the person may see it (the engine's authorizations decide), with the report's facts and returns. */
@@ -64,31 +98,39 @@ public class DeskTasks {
       }
       Optional<ReportService.Facts> facts = reports.facts(task.getProcessInstanceId());
       Map<String, Object> shown = new LinkedHashMap<>();
-      for (String name : List.of(Vars.REPORT_TEXT, Vars.ACHIEVED_COUNT, Vars.COMPLETION_FORM, Vars.QUOTA_COUNT, Vars.QUOTA_UNIT)) {
-        Object value = tasks.getVariable(taskId, name);
-        if (value != null) {
-          shown.put(name, value);
+      List<String> names = new ArrayList<>(CONTEXT);
+      names.addAll(DOCUMENTS);
+      List<String> documents = new ArrayList<>();
+      VariableMap values = tasks.getVariablesTyped(taskId, names, false);
+      for (String name : names) {
+        TypedValue value = values.getValueTyped(name);
+        if (value == null || value.getValue() == null) {
+          continue;
+        }
+        if (value instanceof FileValue) {
+          documents.add(name);
+        } else {
+          shown.put(name, value.getValue());
         }
       }
-      boolean hasDocument = tasks.getVariableTyped(taskId, Vars.REPORT_DOCUMENT, false) != null;
       List<Returned> returns = facts.map(f -> jdbc.query("SELECT event, reason, occurred_at FROM jospar_report_event "
               + "WHERE cycle_key = ? AND body_code = ? AND event IN ('RETURNED_BY_SUPERVISOR', 'RETURNED_BY_COORDINATOR') ORDER BY id",
           (rs, n) -> new Returned(rs.getString("event"), rs.getString("reason"), rs.getTimestamp("occurred_at").toInstant()),
           f.cycleKey(), f.body())).orElse(List.of());
-      return Optional.of(new Opened(task, facts.orElse(null), shown, hasDocument, returns));
+      Optional<FieldError> barred = fourEyes.check(task.getTaskDefinitionKey(), task.getProcessInstanceId(), caller.userId());
+      return Optional.of(new Opened(task, facts.orElse(null), shown, List.copyOf(documents), returns, barred.orElse(null)));
     });
   }
 
-  /** A task, what the report says so far, whether it has a document, and its earlier returns. */
-  public record Opened(Task task, ReportService.Facts facts, Map<String, Object> shown, boolean hasDocument, List<Returned> returns) {
-    /** Four-eyes, said before the person starts: who submitted may not review, who approved may not accept. */
-    public boolean ownReport(String userId) {
-      if (facts == null) {
-        return false;
-      }
-      String key = task.getTaskDefinitionKey();
-      return (ReportProcess.TASK_REVIEW_BY_SUPERVISOR.equals(key) && userId.equals(facts.submittedBy()))
-          || (ReportProcess.TASK_REVIEW_BY_COORDINATOR.equals(key) && (userId.equals(facts.submittedBy()) || userId.equals(facts.approvedBy())));
+  /**
+   * A task, what the report or the item says so far, the documents it can hand over, its earlier
+   * returns, and the four-eyes rule that keeps this person from deciding it (null when none does),
+   * said before they start writing.
+   */
+  public record Opened(Task task, ReportService.Facts facts, Map<String, Object> shown, List<String> documents, List<Returned> returns,
+      FieldError fourEyes) {
+    public boolean hasDocument() {
+      return !documents.isEmpty();
     }
   }
 
@@ -101,25 +143,32 @@ public class DeskTasks {
     }
   }
 
-  /** Claims the task for the person if nobody holds it, then completes it with the form's values. */
+  /**
+   * The kind of an open task, to read its form's fields by: nothing else of it, and nothing the
+   * person is told; whether they may complete it is the engine's to decide, as them.
+   */
+  public Optional<String> kindOf(String taskId) {
+    return jdbc.queryForList("SELECT TASK_DEF_KEY_ FROM ACT_RU_TASK WHERE ID_ = ?", String.class, taskId).stream().findFirst();
+  }
+
+  /**
+   * Completes the task with the form's values, as the person: one engine command, as a completion
+   * through engine REST is (no claim first: the command policy, the completion check and the audit
+   * see the person all the same). A task someone else finished meanwhile is "gone", not an error.
+   */
   public Outcome complete(String taskId, Caller caller, Map<String, Object> variables) {
     return as(caller, () -> {
       try {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
-          return new Outcome(false, List.of(), "gone");
-        }
-        if (task.getAssignee() == null) {
-          tasks.claim(taskId, caller.userId());
-        }
         tasks.complete(taskId, variables);
         return Outcome.ok();
       } catch (FormRejectedException e) {
         return new Outcome(false, e.errors(), null);
       } catch (CompletionRefusedException e) {
         return new Outcome(false, e.errors(), e.getMessage());
-      } catch (TaskAlreadyClaimedException e) {
+      } catch (TaskAlreadyClaimedException | OptimisticLockingException e) {
         return new Outcome(false, List.of(), "claimed");
+      } catch (NullValueException e) {
+        return new Outcome(false, List.of(), "gone");
       } catch (AuthorizationException e) {
         return new Outcome(false, List.of(), e.getMessage());
       } catch (ProcessEngineException e) {
@@ -149,50 +198,76 @@ public class DeskTasks {
     return results;
   }
 
-  /** The form's fields as the task's variables: only what was filled in; the completion check judges the rest. */
-  static Map<String, Object> variables(String taskKey, Map<String, String> form, MultipartFile document) {
+  /**
+   * The form's fields as the task's variables, by the kind of each field in the task's one form
+   * definition: only what was filled in, a number or a date as typed when it is not one (so the
+   * check names what was wrong with it). The completion check judges the rest.
+   */
+  static Map<String, Object> variables(TaskForm form, Map<String, String> values, Map<String, MultipartFile> files, ZoneId zone) {
     Map<String, Object> v = new LinkedHashMap<>();
-    switch (taskKey) {
-      case ReportProcess.TASK_SUBMIT_REPORT -> {
-        if ("yes".equals(form.get(Vars.DECLINED))) {
-          v.put(Vars.DECLINED, true);
-          text(v, form, Vars.DECLINE_REASON);
-        } else {
-          text(v, form, Vars.REPORT_TEXT);
-          String count = form.get(Vars.ACHIEVED_COUNT);
-          if (count != null && !count.isBlank()) {
-            // a number, or the text as typed so the check names what was wrong with it
-            v.put(Vars.ACHIEVED_COUNT, count.strip().matches("-?\\d{1,9}") ? (Object) Long.valueOf(count.strip()) : count.strip());
+    for (TaskForm.Field field : form.fields()) {
+      String name = field.name();
+      String raw = values.get(name);
+      String typed = raw == null || raw.isBlank() ? null : raw.strip();
+      switch (field.kind()) {
+        case TEXT -> {
+          if (typed != null) {
+            v.put(name, typed);
           }
-          if (document != null && !document.isEmpty()) {
+        }
+        case COUNT -> {
+          if (typed != null) {
+            v.put(name, typed.matches("-?\\d{1,9}") ? (Object) Long.valueOf(typed) : typed);
+          }
+        }
+        case PERCENT -> {
+          if (typed != null) {
+            String number = typed.replace(',', '.');
+            v.put(name, number.matches("-?\\d{1,6}(\\.\\d{1,6})?") ? (Object) Double.valueOf(number) : typed);
+          }
+        }
+        case DATE -> {
+          if (typed != null) {
+            v.put(name, date(typed, zone));
+          }
+        }
+        case DECISION, FLAG -> {
+          if ("yes".equals(typed) || "no".equals(typed)) {
+            v.put(name, "yes".equals(typed));
+          }
+        }
+        case DOCUMENT -> {
+          MultipartFile file = files.get(name);
+          if (file != null && !file.isEmpty()) {
             try {
-              v.put(Vars.REPORT_DOCUMENT, Variables.fileValue(document.getOriginalFilename() == null ? "document" : document.getOriginalFilename())
-                  .file(document.getBytes()).mimeType(document.getContentType()).create());
+              v.put(name, Variables.fileValue(file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "document"
+                  : file.getOriginalFilename()).file(file.getBytes()).mimeType(file.getContentType()).create());
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
           }
         }
       }
-      case ReportProcess.TASK_REVIEW_BY_SUPERVISOR, ReportProcess.TASK_REVIEW_BY_COORDINATOR -> {
-        String name = BULK.get(taskKey);
-        String decision = form.get("decision");
-        if ("yes".equals(decision) || "no".equals(decision)) {
-          v.put(name, "yes".equals(decision));
-        }
-        if ("no".equals(decision)) {
-          text(v, form, Vars.RETURN_REASON);
-        }
-      }
-      default -> throw new IllegalArgumentException("the desk has no form for " + taskKey);
+    }
+    // what the page's choice leaves aside is not sent: the report a body declines, the reason of an approval
+    if (Boolean.TRUE.equals(v.get(Vars.DECLINED))) {
+      v.keySet().retainAll(List.of(Vars.DECLINED, Vars.DECLINE_REASON));
+    } else {
+      v.remove(Vars.DECLINED);
+      v.remove(Vars.DECLINE_REASON);
+    }
+    if (Boolean.TRUE.equals(v.get(Vars.APPROVED)) || Boolean.TRUE.equals(v.get(Vars.ACCEPTED))) {
+      v.remove(Vars.RETURN_REASON);
     }
     return v;
   }
 
-  private static void text(Map<String, Object> v, Map<String, String> form, String name) {
-    String value = form.get(name);
-    if (value != null && !value.isBlank()) {
-      v.put(name, value.strip());
+  /** A day as the date field sends it (yyyy-mm-dd), at its start in Astana; anything else as typed, for the check to name. */
+  private static Object date(String typed, ZoneId zone) {
+    try {
+      return Date.from(LocalDate.parse(typed).atStartOfDay(zone).toInstant());
+    } catch (DateTimeParseException e) {
+      return typed;
     }
   }
 

@@ -112,26 +112,6 @@ public class MyWork {
     if (groups.isEmpty()) {
       return new Work(List.of(), 0, 0, 0);
     }
-    MapSqlParameterSource p = new MapSqlParameterSource("groups", groups).addValue("now", Timestamp.from(now));
-    StringBuilder where = new StringBuilder("w.candidate_group IN (:groups)");
-    if (filter.row() != null) {
-      where.append(" AND w.cycle_key LIKE :rowPrefix");
-      p.addValue("rowPrefix", filter.row().replace("%", "") + "/%");
-    }
-    if (filter.period() != null) {
-      where.append(" AND w.cycle_key LIKE :periodSuffix");
-      p.addValue("periodSuffix", "%/" + filter.period().replace("%", ""));
-    }
-    if (filter.body() != null) {
-      where.append(" AND r.body_code = :body");
-      p.addValue("body", filter.body());
-    }
-    if (filter.kind() != null) {
-      where.append(" AND w.task_key = :kind");
-      p.addValue("kind", filter.kind());
-    }
-    String query = SELECT + ", CASE WHEN w.due_at IS NULL THEN 2 WHEN w.due_at < :now THEN 0 ELSE 1 END AS urgency" + FROM + " WHERE " + where
-        + " ORDER BY urgency, w.due_at, w.created_at, w.task_id";
     LocalDate today = LocalDate.ofInstant(now, zone);
     String search = filter.search() == null ? null : filter.search().strip().toLowerCase(locale);
     int start = Math.max(0, from);
@@ -142,7 +122,7 @@ public class MyWork {
       return page(userId, groups, filter, locale, now, today, start);
     }
     // a search looks in what the list says in the reader's language: every row is said, then matched
-    List<Item> items = sql.query(query, p, MyWork::item);
+    List<Item> items = items(groups, filter, now);
     Map<String, String> names = names(items.stream().map(Item::assignee).filter(a -> a != null).distinct().toList());
     for (Item i : items) {
       Row row = row(i, userId, names, locale, today);
@@ -206,6 +186,65 @@ public class MyWork {
       rows.add(row(i, userId, names, locale, today));
     }
     return new Work(rows, ((Number) counts.get("total")).intValue(), start, ((Number) counts.get("overdue")).intValue());
+  }
+
+  /** The person's open tasks under the filter, in the list's order, before paging and the search. */
+  private List<Item> items(Collection<String> groups, Filter filter, Instant now) {
+    MapSqlParameterSource p = new MapSqlParameterSource("groups", groups).addValue("now", Timestamp.from(now));
+    StringBuilder where = new StringBuilder("w.candidate_group IN (:groups)");
+    if (filter.row() != null) {
+      where.append(" AND w.cycle_key LIKE :rowPrefix");
+      p.addValue("rowPrefix", filter.row().replace("%", "") + "/%");
+    }
+    if (filter.period() != null) {
+      where.append(" AND w.cycle_key LIKE :periodSuffix");
+      p.addValue("periodSuffix", "%/" + filter.period().replace("%", ""));
+    }
+    if (filter.body() != null) {
+      where.append(" AND r.body_code = :body");
+      p.addValue("body", filter.body());
+    }
+    if (filter.kind() != null) {
+      where.append(" AND w.task_key = :kind");
+      p.addValue("kind", filter.kind());
+    }
+    return sql.query(SELECT + ", CASE WHEN w.due_at IS NULL THEN 2 WHEN w.due_at < :now THEN 0 ELSE 1 END AS urgency"
+        + FROM + " WHERE " + where + " ORDER BY urgency, w.due_at, w.created_at, w.task_id", p, MyWork::item);
+  }
+
+  /**
+   * Every task of the person's list under the filter (all pages, the search included) whose kind is
+   * one of these, in the list's order, at most {@code limit}: what "all under this filter" decides.
+   * The list is the person's own, read for their groups; never a list of ids they sent.
+   */
+  public List<String> all(String userId, Collection<String> groups, Filter filter, Set<String> kinds, Locale locale, Instant now, int limit) {
+    if (groups.isEmpty()) {
+      return List.of();
+    }
+    List<Item> items = items(groups, filter, now).stream().filter(i -> kinds.contains(i.taskKey())).toList();
+    String search = filter.search() == null ? null : filter.search().strip().toLowerCase(locale);
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    Map<String, String> names = search == null || search.isEmpty() ? Map.of()
+        : names(items.stream().map(Item::assignee).filter(a -> a != null).distinct().toList());
+    List<String> ids = new ArrayList<>();
+    for (Item i : items) {
+      if (ids.size() >= limit) {
+        break;
+      }
+      if (search == null || search.isEmpty() || matches(row(i, userId, names, locale, today), search, locale)) {
+        ids.add(i.taskId());
+      }
+    }
+    return ids;
+  }
+
+  /** Of these task ids, those in the person's own list (a candidate group of theirs): the rest are not theirs to decide here. */
+  public Set<String> mine(Collection<String> taskIds, Collection<String> groups) {
+    if (taskIds.isEmpty() || groups.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(sql.queryForList("SELECT DISTINCT w.task_id FROM " + WORK_ITEMS + " w WHERE w.task_id IN (:ids) AND w.candidate_group IN (:groups)",
+        new MapSqlParameterSource("ids", taskIds).addValue("groups", groups), String.class));
   }
 
   private record Item(String taskId, String taskKey, String cycleKey, String body, String assignee, Instant dueAt, boolean byAgreement) {}

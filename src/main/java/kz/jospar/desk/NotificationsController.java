@@ -132,7 +132,7 @@ class NotificationsController {
       facts.add(Map.entry(say("desk.notes.due", locale), times.dateTime(n.dueAt(), locale)));
     }
     boolean taskDone = n.taskId() != null && !open.contains(n.taskId());
-    boolean inDesk = n.taskKey() != null && DeskTasks.FORMS.contains(n.taskKey());
+    boolean inDesk = n.taskKey() != null && DeskController.KINDS.contains(n.taskKey());
     String link = n.taskId() == null || taskDone ? null
         : inDesk ? "/jospar/desk/task/" + n.taskId() : "/camunda/app/tasklist/default/#/?task=" + n.taskId();
     return new Shown(n.id(), headline(n, locale), n.readAt() == null, times.dateTime(n.createdAt(), locale), facts, n.reason(), link,

@@ -2,10 +2,15 @@ package kz.jospar.forms;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import kz.jospar.catalog.Indicator;
+import kz.jospar.forms.TaskForm.Field;
+import kz.jospar.forms.TaskForm.Kind;
+import kz.jospar.forms.TaskForm.Need;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.reporting.CycleProperties;
 import kz.jospar.reporting.ReportProcess;
@@ -24,33 +29,69 @@ public class FormRules {
 
   private final PlanCatalog catalog;
   private final long maxDocumentBytes;
+  private final Map<String, TaskForm> forms;
 
   FormRules(PlanCatalog catalog, CycleProperties properties) {
     this.catalog = catalog;
     this.maxDocumentBytes = properties.maxDocument().toBytes();
+    this.forms = forms();
+  }
+
+  /** The kinds of document every form's document field takes, as a person reads them. */
+  public static String acceptedDocuments() {
+    return DocumentTypes.ACCEPTED;
   }
 
   public long maxDocumentBytes() {
     return maxDocumentBytes;
   }
 
+  /** Every task's form, by task key: the one definition the check, the desk and the tests read. */
+  private Map<String, TaskForm> forms() {
+    List<Field> indicators = catalog.indicators().stream()
+        .map(i -> Field.of(Vars.indicatorValue(i.number()), Kind.PERCENT, Need.IF_INDICATORS)).toList();
+    List<Field> closing = new ArrayList<>(List.of(Field.text(Vars.CLOSING_NOTE, Need.OPTIONAL, SHORT_TEXT)));
+    closing.addAll(indicators);
+    Map<String, TaskForm> forms = new LinkedHashMap<>();
+    for (TaskForm f : List.of(
+        new TaskForm(ReportProcess.TASK_SUBMIT_REPORT, List.of(
+            Field.text(Vars.REPORT_TEXT, Need.UNLESS_DECLINED, LONG_TEXT),
+            Field.of(Vars.ACHIEVED_COUNT, Kind.COUNT, Need.IF_QUOTA),
+            Field.of(Vars.REPORT_DOCUMENT, Kind.DOCUMENT, Need.UNLESS_DECLINED),
+            Field.of(Vars.DECLINED, Kind.FLAG, Need.BY_AGREEMENT_ONLY),
+            Field.text(Vars.DECLINE_REASON, Need.IF_DECLINED, SHORT_TEXT))),
+        new TaskForm(ReportProcess.TASK_REVIEW_BY_SUPERVISOR, List.of(
+            Field.of(Vars.APPROVED, Kind.DECISION, Need.REQUIRED), Field.text(Vars.RETURN_REASON, Need.IF_RETURNED, SHORT_TEXT))),
+        new TaskForm(ReportProcess.TASK_REVIEW_BY_COORDINATOR, List.of(
+            Field.of(Vars.ACCEPTED, Kind.DECISION, Need.REQUIRED), Field.text(Vars.RETURN_REASON, Need.IF_RETURNED, SHORT_TEXT))),
+        new TaskForm(ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1, List.of(Field.text(Vars.OVERDUE_ACTION, Need.REQUIRED, SHORT_TEXT))),
+        new TaskForm(ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2, List.of(Field.text(Vars.OVERDUE_ACTION, Need.REQUIRED, SHORT_TEXT))),
+        new TaskForm(ReportProcess.TASK_CONSOLIDATE_REPORTS, List.of(
+            Field.text(Vars.CONSOLIDATED_SUMMARY, Need.REQUIRED, LONG_TEXT), Field.of(Vars.CONSOLIDATED_DOCUMENT, Kind.DOCUMENT, Need.OPTIONAL))),
+        new TaskForm(ReportProcess.TASK_CLOSE_PERIOD, List.copyOf(closing)),
+        new TaskForm(ReportProcess.TASK_PREPARE_SESSION, List.of(
+            Field.text(Vars.SESSION_PLAN, Need.REQUIRED, LONG_TEXT), Field.of(Vars.SESSION_DATE, Kind.DATE, Need.REQUIRED))),
+        new TaskForm(ReportProcess.TASK_RECORD_SESSION_HELD, List.of(
+            Field.of(Vars.SESSION_HELD_ON, Kind.DATE, Need.REQUIRED), Field.of(Vars.SESSION_MINUTES, Kind.DOCUMENT, Need.REQUIRED))),
+        new TaskForm(ReportProcess.TASK_UPDATE_REGISTER, List.of(
+            Field.of(Vars.REGISTER_DOCUMENT, Kind.DOCUMENT, Need.REQUIRED), Field.of(Vars.ASSOCIATIONS_COUNT, Kind.COUNT, Need.REQUIRED),
+            Field.text(Vars.REGISTER_NOTE, Need.OPTIONAL, SHORT_TEXT))))) {
+      forms.put(f.taskKey(), f);
+    }
+    return Map.copyOf(forms);
+  }
+
+  /** The form of a task, if Jospar has one for it. */
+  public Optional<TaskForm> form(String taskKey) {
+    return Optional.ofNullable(forms.get(taskKey));
+  }
+
   /**
    * The variables a completion of each task may carry: its form's fields and nothing else, so a
    * caller cannot rewrite the report's context (its body, cycle, due date, submitter).
    */
-  public java.util.Set<String> fields(String taskKey) {
-    return switch (taskKey) {
-      case ReportProcess.TASK_SUBMIT_REPORT -> Set.of(Vars.REPORT_TEXT, Vars.ACHIEVED_COUNT, Vars.REPORT_DOCUMENT, Vars.DECLINED, Vars.DECLINE_REASON);
-      case ReportProcess.TASK_REVIEW_BY_SUPERVISOR -> Set.of(Vars.APPROVED, Vars.RETURN_REASON);
-      case ReportProcess.TASK_REVIEW_BY_COORDINATOR -> Set.of(Vars.ACCEPTED, Vars.RETURN_REASON);
-      case ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1, ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2 -> Set.of(Vars.OVERDUE_ACTION);
-      case ReportProcess.TASK_CONSOLIDATE_REPORTS -> Set.of(Vars.CONSOLIDATED_SUMMARY, Vars.CONSOLIDATED_DOCUMENT);
-      case ReportProcess.TASK_CLOSE_PERIOD -> Set.of(Vars.CLOSING_NOTE, Vars.indicatorValue(1), Vars.indicatorValue(2), Vars.indicatorValue(3));
-      case ReportProcess.TASK_PREPARE_SESSION -> Set.of(Vars.SESSION_PLAN, Vars.SESSION_DATE);
-      case ReportProcess.TASK_RECORD_SESSION_HELD -> Set.of(Vars.SESSION_HELD_ON, Vars.SESSION_MINUTES);
-      case ReportProcess.TASK_UPDATE_REGISTER -> Set.of(Vars.REGISTER_DOCUMENT, Vars.ASSOCIATIONS_COUNT, Vars.REGISTER_NOTE);
-      default -> Set.of();
-    };
+  public Set<String> fields(String taskKey) {
+    return form(taskKey).map(TaskForm::names).orElse(Set.of());
   }
 
   /**
@@ -62,75 +103,65 @@ public class FormRules {
 
   /** The task keys whose forms are checked here; any other task is not Jospar's to judge. */
   public boolean governs(String taskKey) {
-    return switch (taskKey) {
-      case ReportProcess.TASK_SUBMIT_REPORT, ReportProcess.TASK_REVIEW_BY_SUPERVISOR, ReportProcess.TASK_REVIEW_BY_COORDINATOR,
-          ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1, ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2, ReportProcess.TASK_CONSOLIDATE_REPORTS,
-          ReportProcess.TASK_CLOSE_PERIOD, ReportProcess.TASK_PREPARE_SESSION, ReportProcess.TASK_RECORD_SESSION_HELD,
-          ReportProcess.TASK_UPDATE_REGISTER -> true;
-      default -> false;
-    };
+    return forms.containsKey(taskKey);
   }
 
   /**
-   * Checks a completion.
+   * Checks a completion against the task's form. A field whose need does not apply (the report
+   * fields of a body that declines) is not looked at; an optional one is checked when given.
    *
    * @param values the task's variables as they would be after the completion (submitted over existing)
    */
   public List<FieldError> check(String taskKey, Function<String, FieldValue> values) {
     List<FieldError> errors = new ArrayList<>();
+    TaskForm form = forms.get(taskKey);
+    if (form == null) {
+      return errors;
+    }
     Check c = new Check(values, errors);
-    switch (taskKey) {
-      case ReportProcess.TASK_SUBMIT_REPORT -> {
-        boolean byAgreement = c.flag(Vars.BY_AGREEMENT);
-        FieldValue declined = values.apply(Vars.DECLINED);
-        boolean declines = declined instanceof FieldValue.Bool b && b.value();
-        if (declined != null && !(declined instanceof FieldValue.Bool)) {
-          errors.add(FieldError.of(Vars.DECLINED, "form.bool.expected", describe(declined)));
+    boolean declines = false;
+    for (Field f : form.fields()) {
+      if (f.need() == Need.BY_AGREEMENT_ONLY) {
+        FieldValue v = values.apply(f.name());
+        boolean set = v instanceof FieldValue.Bool b && b.value();
+        if (v != null && !(v instanceof FieldValue.Bool)) {
+          errors.add(FieldError.of(f.name(), "form.bool.expected", describe(v)));
         }
-        if (declines && !byAgreement) {
-          errors.add(FieldError.of(Vars.DECLINED, "form.declined.byOrder"));
-        } else if (declines) {
-          c.text(Vars.DECLINE_REASON, true, SHORT_TEXT);
-        } else {
-          c.text(Vars.REPORT_TEXT, true, LONG_TEXT);
-          if (values.apply(Vars.QUOTA_COUNT) != null) {
-            c.count(Vars.ACHIEVED_COUNT, true);
-          } else {
-            c.count(Vars.ACHIEVED_COUNT, false);
-          }
-          c.document(Vars.REPORT_DOCUMENT, true);
+        if (set && !c.flag(Vars.BY_AGREEMENT)) {
+          errors.add(FieldError.of(f.name(), "form.declined.byOrder"));
+          return errors; // nothing else of a report a body may not decline is judged
         }
+        declines |= set;
       }
-      case ReportProcess.TASK_REVIEW_BY_SUPERVISOR -> c.decision(Vars.APPROVED);
-      case ReportProcess.TASK_REVIEW_BY_COORDINATOR -> c.decision(Vars.ACCEPTED);
-      case ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1, ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2 ->
-          c.text(Vars.OVERDUE_ACTION, true, SHORT_TEXT);
-      case ReportProcess.TASK_CONSOLIDATE_REPORTS -> {
-        c.text(Vars.CONSOLIDATED_SUMMARY, true, LONG_TEXT);
-        c.document(Vars.CONSOLIDATED_DOCUMENT, false);
+    }
+    FieldValue decision = form.fields().stream().filter(f -> f.kind() == Kind.DECISION).findFirst().map(f -> values.apply(f.name()))
+        .orElse(null);
+    boolean returns = decision instanceof FieldValue.Bool b && !b.value();
+    boolean quota = values.apply(Vars.QUOTA_COUNT) != null;
+    boolean indicators = c.flag(Vars.RECORDS_INDICATORS);
+    for (Field f : form.fields()) {
+      Boolean required = switch (f.need()) {
+        case REQUIRED -> true;
+        case OPTIONAL -> false;
+        case UNLESS_DECLINED -> declines ? null : true;
+        case IF_DECLINED -> declines ? true : null;
+        case IF_QUOTA -> declines ? null : quota;
+        case IF_RETURNED -> returns ? true : null;
+        case IF_INDICATORS -> indicators ? true : null;
+        case BY_AGREEMENT_ONLY -> null; // judged above
+      };
+      if (required == null) {
+        continue;
       }
-      case ReportProcess.TASK_CLOSE_PERIOD -> {
-        c.text(Vars.CLOSING_NOTE, false, SHORT_TEXT);
-        if (c.flag(Vars.RECORDS_INDICATORS)) {
-          for (Indicator i : catalog.indicators()) {
-            c.percentage(Vars.indicatorValue(i.number()));
-          }
-        }
+      switch (f.kind()) {
+        case TEXT -> c.text(f.name(), required, f.max());
+        case COUNT -> c.count(f.name(), required);
+        case PERCENT -> c.percentage(f.name(), required);
+        case DATE -> c.day(f.name(), required);
+        case DOCUMENT -> c.document(f.name(), required);
+        case DECISION -> c.decision(f.name(), required);
+        case FLAG -> { }
       }
-      case ReportProcess.TASK_PREPARE_SESSION -> {
-        c.text(Vars.SESSION_PLAN, true, LONG_TEXT);
-        c.day(Vars.SESSION_DATE);
-      }
-      case ReportProcess.TASK_RECORD_SESSION_HELD -> {
-        c.day(Vars.SESSION_HELD_ON);
-        c.document(Vars.SESSION_MINUTES, true);
-      }
-      case ReportProcess.TASK_UPDATE_REGISTER -> {
-        c.document(Vars.REGISTER_DOCUMENT, true);
-        c.count(Vars.ASSOCIATIONS_COUNT, true);
-        c.text(Vars.REGISTER_NOTE, false, SHORT_TEXT);
-      }
-      default -> { }
     }
     return errors;
   }
@@ -193,10 +224,12 @@ public class FormRules {
       }
     }
 
-    void percentage(String name) {
+    void percentage(String name, boolean required) {
       FieldValue v = values.apply(name);
       if (v == null) {
-        errors.add(FieldError.of(name, "form.percent.required"));
+        if (required) {
+          errors.add(FieldError.of(name, "form.percent.required"));
+        }
       } else if (!(v instanceof FieldValue.Num n)) {
         errors.add(FieldError.of(name, "form.percent.expected", describe(v)));
       } else if (n.value().compareTo(BigDecimal.ZERO) < 0 || n.value().compareTo(BigDecimal.valueOf(100)) > 0) {
@@ -204,23 +237,26 @@ public class FormRules {
       }
     }
 
-    void day(String name) {
+    void day(String name, boolean required) {
       FieldValue v = values.apply(name);
       if (v == null) {
-        errors.add(FieldError.of(name, "form.date.required"));
+        if (required) {
+          errors.add(FieldError.of(name, "form.date.required"));
+        }
       } else if (!(v instanceof FieldValue.Day)) {
         errors.add(FieldError.of(name, "form.date.expected", describe(v)));
       }
     }
 
-    void decision(String name) {
+    /** Approve/accept (true) or return (false); a return's reason is its own field. */
+    void decision(String name, boolean required) {
       FieldValue v = values.apply(name);
       if (v == null) {
-        errors.add(FieldError.of(name, "form.decision.required"));
-      } else if (!(v instanceof FieldValue.Bool b)) {
+        if (required) {
+          errors.add(FieldError.of(name, "form.decision.required"));
+        }
+      } else if (!(v instanceof FieldValue.Bool)) {
         errors.add(FieldError.of(name, "form.bool.expected", describe(v)));
-      } else if (!b.value()) {
-        text(Vars.RETURN_REASON, true, SHORT_TEXT);
       }
     }
 

@@ -1,37 +1,45 @@
 package kz.jospar.forms;
 
 import java.util.Optional;
+import kz.jospar.reporting.Decisions;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.reporting.ReportProcess.Vars;
+import kz.jospar.reporting.ReportService;
+import org.springframework.stereotype.Component;
 
 /**
- * Who may complete a report's task: only a member of the task's candidate group (so an
- * administrator, who may see everything, does not approve reports unless given that role), and
- * never the submitter of the report they would approve or accept.
+ * Four-eyes, defined once: who took part in a step may not decide the next one on it. The
+ * submitter does not review their report; the submitter and the approver do not accept it; who
+ * consolidated a period does not close it. The completion check refuses with it on every door; the
+ * desk says it before the person starts writing.
  */
-final class FourEyes {
+@Component
+public class FourEyes {
 
-  private FourEyes() {}
+  private final ReportService reports;
+  private final Decisions decisions;
 
-  /** The actor must be in one of the task's candidate groups, when it has any. */
-  static Optional<FieldError> candidate(String taskKey, String actor, java.util.Collection<String> actorGroups,
-      java.util.Collection<String> candidateGroups) {
-    if (actor == null || candidateGroups.isEmpty() || actorGroups.stream().anyMatch(candidateGroups::contains)) {
-      return Optional.empty();
-    }
-    return Optional.of(FieldError.of("task", "form.task.notMember", actor, String.join(", ", candidateGroups)));
+  FourEyes(ReportService reports, Decisions decisions) {
+    this.reports = reports;
+    this.decisions = decisions;
   }
 
-  static Optional<FieldError> check(String taskKey, String actor, Object submittedBy, Object approvedBy) {
-    if (actor == null) {
+  /** Why this person may not complete this task, if four-eyes keeps them from it. */
+  public Optional<FieldError> check(String taskKey, String processInstanceId, String actor) {
+    if (actor == null || processInstanceId == null) {
       return Optional.empty();
     }
-    if (ReportProcess.TASK_REVIEW_BY_SUPERVISOR.equals(taskKey) && actor.equals(submittedBy)) {
-      return Optional.of(FieldError.of(Vars.APPROVED, "form.fourEyes.supervisor"));
-    }
-    if (ReportProcess.TASK_REVIEW_BY_COORDINATOR.equals(taskKey) && (actor.equals(submittedBy) || actor.equals(approvedBy))) {
-      return Optional.of(FieldError.of(Vars.ACCEPTED, "form.fourEyes.coordinator"));
-    }
-    return Optional.empty();
+    return switch (taskKey) {
+      case ReportProcess.TASK_REVIEW_BY_SUPERVISOR -> reports.facts(processInstanceId)
+          .filter(f -> actor.equals(f.submittedBy()))
+          .map(f -> FieldError.of(Vars.APPROVED, "form.fourEyes.supervisor"));
+      case ReportProcess.TASK_REVIEW_BY_COORDINATOR -> reports.facts(processInstanceId)
+          .filter(f -> actor.equals(f.submittedBy()) || actor.equals(f.approvedBy()))
+          .map(f -> FieldError.of(Vars.ACCEPTED, "form.fourEyes.coordinator"));
+      case ReportProcess.TASK_CLOSE_PERIOD -> decisions.lastActor(processInstanceId, ReportProcess.TASK_CONSOLIDATE_REPORTS)
+          .filter(actor::equals)
+          .map(a -> FieldError.of("task", "form.fourEyes.close"));
+      default -> Optional.empty();
+    };
   }
 }

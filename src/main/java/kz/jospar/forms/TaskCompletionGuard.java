@@ -51,9 +51,11 @@ class TaskCompletionGuard implements TaskListener {
   private final Decisions decisions;
   private final Languages languages;
   private final MessageSource words;
+  private final FourEyes fourEyes;
 
   TaskCompletionGuard(FormRules rules, IdentityService identityService, ReportService reports, Routing routing, Decisions decisions,
-      Languages languages, MessageSource words) {
+      Languages languages, MessageSource words, FourEyes fourEyes) {
+    this.fourEyes = fourEyes;
     this.rules = rules;
     this.identityService = identityService;
     this.reports = reports;
@@ -103,9 +105,9 @@ class TaskCompletionGuard implements TaskListener {
     if (!errors.isEmpty()) {
       throw new FormRejectedException(localized(actor, errors));
     }
-    Optional<FieldError> fourEyes = facts.flatMap(f -> FourEyes.check(key, actor, f.submittedBy(), f.approvedBy()));
-    if (fourEyes.isPresent()) {
-      throw refused(actor, fourEyes.get());
+    Optional<FieldError> barred = fourEyes.check(key, instance, actor);
+    if (barred.isPresent()) {
+      throw refused(actor, barred.get());
     }
     // a document is stored, and served back, as what its content is, never as what the uploader said
     documents.forEach((name, file) -> task.setVariable(name, DocumentTypes.withCheckedType(file, DocumentTypes.check(file))));

@@ -75,6 +75,12 @@ public class Decisions {
     return was(execution, ReportProcess.TASK_REVIEW_BY_COORDINATOR, Outcome.ACCEPTED);
   }
 
+  /** Who made the last decision on this task in this instance (who consolidated a period, for four-eyes at its closing). */
+  public Optional<String> lastActor(String processInstanceId, String taskKey) {
+    return jdbc.queryForList("SELECT actor FROM jospar_decision WHERE process_instance_id = ? AND task_key = ? ORDER BY id DESC",
+        String.class, processInstanceId, taskKey).stream().findFirst();
+  }
+
   private Optional<Decision> newest(String processInstanceId, String taskKey, boolean taken) {
     return jdbc.query("SELECT id, task_key, task_id, actor, outcome FROM jospar_decision WHERE process_instance_id = ? AND task_key = ? "
         + "AND taken = ? ORDER BY id DESC", (rs, i) -> new Decision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -52,11 +52,11 @@ class JosparBenchmark {
 
   /** Sizes: -Dbench.x or JOSPAR_BENCH_X. */
   record Sizes(int clients, int warmupCycles, int cycles, int tasks, int burst, int listSamples, int listWarmup,
-      int monitorSamples, int monitorWarmup, int pgbenchSeconds, boolean stock, boolean twoNodes) {
+      int monitorSamples, int monitorWarmup, int pgbenchSeconds, boolean stock, boolean twoNodes, int deskCycles) {
     static Sizes read() {
       return new Sizes(i("clients", 8), i("warmupCycles", 4), i("cycles", 60), i("tasks", 100_000), i("burst", 10_000),
           i("listSamples", 300), i("listWarmup", 50), i("monitorSamples", 60), i("monitorWarmup", 10), i("pgbenchSeconds", 30),
-          b("stock", true), b("twoNodes", true));
+          b("stock", true), b("twoNodes", true), i("deskCycles", 10));
     }
 
     static String s(String name, String dflt) {
@@ -110,6 +110,9 @@ class JosparBenchmark {
       List<Period> periods = periods(node, 2022, 2026);
       Set<String> rows = cycleRows(node);
       cycles(node, db, periods, rows, tuned);
+      if (hasDesk(db)) {
+        desk(node, db, periods, rows, tuned);
+      }
       burst(List.of(node), db, periods, tuned);
       monitor(node, periods, tuned);
       taskList(node, db, tuned);
@@ -494,6 +497,22 @@ class JosparBenchmark {
    * open tasks in the database (one query per 20 ms; not measured) and hands them to the clients.
    */
   Drive drive(BenchNode node, JdbcTemplate db, List<Opened> opened, RssSampler sampler) throws Exception {
+    return drive(node, db, opened, sampler, w -> {
+      HttpResponse<String> resp = node.post("/engine-rest/task/" + w.taskId() + "/complete", user(w.key(), w.group()),
+          Map.of("variables", variables(w.key())));
+      return new Done(resp.statusCode() == 204, resp.statusCode(), resp.body());
+    });
+  }
+
+  /** One completion as a client makes it: through engine REST, or through the desk's form. */
+  interface Completer {
+    Done complete(Work w) throws Exception;
+  }
+
+  /** What a completion answered; a conflict (409) or a server error is handed out again. */
+  record Done(boolean ok, int status, String body) {}
+
+  Drive drive(BenchNode node, JdbcTemplate db, List<Opened> opened, RssSampler sampler, Completer completer) throws Exception {
     Drive d = new Drive();
     List<String> keys = opened.stream().map(Opened::cycleKey).toList();
     String in = keys.stream().map(k -> "'" + k.replace("'", "''") + "'").collect(Collectors.joining(","));
@@ -516,15 +535,15 @@ class JosparBenchmark {
           }
           try {
             long s = System.nanoTime();
-            HttpResponse<String> resp = node.post("/engine-rest/task/" + w.taskId() + "/complete", user(w.group()), Map.of("variables", variables(w.key())));
+            Done resp = completer.complete(w);
             long e = System.nanoTime();
-            if (resp.statusCode() == 204) {
+            if (resp.ok()) {
               d.latencies.add(e - s);
               d.completions.incrementAndGet();
             } else {
               d.errors.incrementAndGet();
-              d.errorSample = w.key() + " " + resp.statusCode() + " " + resp.body().substring(0, Math.min(300, resp.body().length()));
-              if (resp.statusCode() == 409 || resp.statusCode() >= 500) {
+              d.errorSample = w.key() + " " + resp.status() + " " + resp.body().substring(0, Math.min(300, resp.body().length()));
+              if (resp.status() == 409 || resp.status() >= 500) {
                 dispatched.remove(w.taskId()); // a conflict: the dispatcher hands it out again
               }
             }
@@ -579,6 +598,112 @@ class JosparBenchmark {
       throw new IllegalStateException("cycles not closed after 30 minutes; last error: " + d.errorSample);
     }
     return d;
+  }
+
+  /** The person a task is for; a period is closed by another coordinator than the one who consolidated it (four-eyes). */
+  static String user(String taskKey, String group) {
+    if (taskKey.equals("Task_ClosePeriod")) {
+      return "coordinator2";
+    }
+    return user(group);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // 1b. the desk (issue 14): a bulk acceptance of 20 reports, and completions through its forms
+
+  /**
+   * On periods of the same rows that part 1 left unopened: the reports of one period are submitted
+   * and approved through engine REST, then the coordinator accepts 20 of them with one bulk decision
+   * of the desk (timed: target ≤ 2 s); then sizes.deskCycles periods run from opening to closing with
+   * the same 8 clients completing every task through the desk's form pages (POST
+   * /jospar/desk/task/{id} in a webapp session, as the task's person), for completions per second
+   * beside part 1's engine REST figure.
+   */
+  void desk(BenchNode node, JdbcTemplate db, List<Period> periods, Set<String> rows, Results r) throws Exception {
+    List<Period> free = periods.stream().filter(p -> rows.contains(p.row()) && !used.contains(p)).toList();
+    int need = 1 + sizes.deskCycles();
+    if (free.size() < need) {
+      System.out.printf("bench: desk part skipped: %d free periods, %d needed%n", free.size(), need);
+      return;
+    }
+    OffsetDateTime farDue = OffsetDateTime.now(ZoneOffset.UTC).plusDays(120).withNano(0);
+    used.addAll(free.subList(0, need));
+    Map<String, WebappSession> sessions = new ConcurrentHashMap<>();
+
+    // the bulk acceptance: every report of one period submitted and approved through REST first
+    Opened bulk = open(node, free.get(0), farDue);
+    String acceptances = "select t.ID_ from ACT_RU_TASK t join jospar_body_report b on b.process_instance_id = t.PROC_INST_ID_ "
+        + "where b.cycle_key = ? and t.TASK_DEF_KEY_ = 'Task_ReviewByCoordinator' order by t.ID_";
+    for (int round = 0; round < 200 && db.queryForList(acceptances, String.class, bulk.cycleKey()).size() < Math.min(20, bulk.reports()); round++) {
+      for (Map<String, Object> t : db.queryForList("select t.ID_ as id, t.TASK_DEF_KEY_ as key, l.GROUP_ID_ as grp from ACT_RU_TASK t "
+          + "join ACT_RU_IDENTITYLINK l on l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate' "
+          + "join jospar_body_report b on b.process_instance_id = t.PROC_INST_ID_ where b.cycle_key = ? "
+          + "and t.TASK_DEF_KEY_ in ('Task_SubmitReport', 'Task_ReviewBySupervisor')", bulk.cycleKey())) {
+        node.post("/engine-rest/task/" + t.get("id") + "/complete", user((String) t.get("key"), (String) t.get("grp")),
+            Map.of("variables", variables((String) t.get("key"))));
+      }
+      BenchNode.sleep(50);
+    }
+    List<String> twenty = db.queryForList(acceptances, String.class, bulk.cycleKey()).stream().limit(20).toList();
+    WebappSession coordinator = session(node, sessions, "coordinator");
+    StringBuilder form = new StringBuilder("scope=chosen&_csrf=" + coordinator.cookie("JOSPAR-XSRF"));
+    twenty.forEach(id -> form.append("&task=").append(id));
+    long s = System.nanoTime();
+    HttpResponse<String> decided = coordinator.post("/jospar/desk/bulk?lang=ru", "application/x-www-form-urlencoded", form.toString().getBytes());
+    r.deskBulkSeconds = (System.nanoTime() - s) / 1e9;
+    r.deskBulkAsked = twenty.size();
+    r.deskBulkAccepted = count(db, "select count(*) from jospar_body_report where cycle_key = ? and state = 'accepted'", bulk.cycleKey());
+    if (decided.statusCode() != 200) {
+      throw new IllegalStateException("desk bulk answered " + decided.statusCode() + ": " + decided.body());
+    }
+    System.out.printf("bench: %s desk bulk: %d of %d reports accepted in %.2f s%n", r.name, r.deskBulkAccepted, r.deskBulkAsked, r.deskBulkSeconds);
+
+    // completions through the desk's forms
+    List<Opened> opened = openAll(List.of(node), free.subList(1, need), farDue, Integer.MAX_VALUE);
+    Drive d = drive(node, db, opened, null, w -> {
+      WebappSession person = session(node, sessions, user(w.key(), w.group()));
+      HttpResponse<String> resp = deskComplete(person, w);
+      return new Done(resp.statusCode() == 302, resp.statusCode(), resp.body());
+    });
+    r.deskCompletions = d.completions.get();
+    r.deskSeconds = d.seconds;
+    r.deskLatency = Stats.of(d.latencies);
+    r.deskErrors = d.errors.get();
+    System.out.printf("bench: %s desk completions: %d in %.1f s = %.0f/s (engine REST in part 1: %.0f/s); p50 %.1f ms p95 %.1f ms; errors %d %s%n",
+        r.name, r.deskCompletions, r.deskSeconds, r.deskCompletions / r.deskSeconds, r.completionsPerSecond(), r.deskLatency.p(0.5),
+        r.deskLatency.p(0.95), r.deskErrors, d.errorSample);
+  }
+
+  static WebappSession session(BenchNode node, Map<String, WebappSession> sessions, String user) {
+    return sessions.computeIfAbsent(user, u -> new WebappSession(node.port).login(u, "demo"));
+  }
+
+  static final String BOUNDARY = "bench-desk-boundary";
+
+  /** The desk's form for the task, filled in as a person would: the submit form with its document, the others plain. */
+  static HttpResponse<String> deskComplete(WebappSession person, Work w) {
+    String path = "/jospar/desk/task/" + w.taskId() + "?lang=ru";
+    String token = person.cookie("JOSPAR-XSRF");
+    if (w.key().equals("Task_SubmitReport")) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      for (var f : Map.of("_csrf", token, "reportText", "Benchmark report: work done for the period", "achievedCount", "12").entrySet()) {
+        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"reportDocument\"; filename=\"report.pdf\"\r\n"
+          + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(Base64.getDecoder().decode(PDF));
+      out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      return person.post(path, "multipart/form-data; boundary=" + BOUNDARY, out.toByteArray());
+    }
+    String fields = switch (w.key()) {
+      case "Task_ReviewBySupervisor" -> "approved=yes";
+      case "Task_ReviewByCoordinator" -> "accepted=yes";
+      case "Task_ConsolidateReports" -> "consolidatedSummary=Consolidated+by+the+benchmark";
+      case "Task_ClosePeriod" -> "closingNote=Closed";
+      default -> "";
+    };
+    return person.post(path, "application/x-www-form-urlencoded", (fields + "&_csrf=" + token).getBytes(StandardCharsets.UTF_8));
   }
 
   static String user(String group) {
@@ -1012,6 +1137,13 @@ class JosparBenchmark {
     final Map<String, String> taskListStatements = new LinkedHashMap<>();
     String cycleStatements = "";
     long nodeCpuMs = -1;
+    double deskBulkSeconds = Double.NaN;
+    int deskBulkAsked;
+    long deskBulkAccepted;
+    int deskCompletions;
+    double deskSeconds = Double.NaN;
+    Stats deskLatency;
+    int deskErrors;
 
     Results(String name) {
       this.name = name;

@@ -62,6 +62,19 @@ final class Report {
     row("1", "node CPU per completion (ms)", f((double) t.nodeCpuMs / Math.max(1, t.completions), 1),
         stock ? f((double) s.nodeCpuMs / Math.max(1, s.completions), 1) : "–", "", "",
         "user + system CPU of the node's JVM (/proc/<pid>/stat) during the measured cycles ÷ completions; the machine's cores are shared with PostgreSQL and the clients");
+    // 1b. the desk (issue 14)
+    if (!Double.isNaN(t.deskBulkSeconds)) {
+      row("1", "desk: bulk acceptance of 20 reports (s)", f(t.deskBulkSeconds, 2), "–", "", "≤ 2 s", String.format(Locale.ROOT,
+          "the coordinator ticks %d approved reports and accepts them in one POST /jospar/desk/bulk (webapp session); %d accepted, each "
+              + "completed through the engine as the coordinator", t.deskBulkAsked, t.deskBulkAccepted));
+    }
+    if (!Double.isNaN(t.deskSeconds)) {
+      row("1", "desk: task completions / s", f(t.deskCompletions / t.deskSeconds, 0), "–", ratio(t.deskCompletions / t.deskSeconds,
+          t.completionsPerSecond()) + " of REST", "≥ engine REST's", String.format(Locale.ROOT, "%d cycles after part 1's, %d completions "
+              + "in %.1f s by %d clients through the desk's form pages (POST /jospar/desk/task/{id}, webapp session, as the task's person); "
+              + "p50 %s ms, p95 %s ms; errors %d", sizes.deskCycles(), t.deskCompletions, t.deskSeconds, sizes.clients(), ms(t.deskLatency, 0.5),
+              ms(t.deskLatency, 0.95), t.deskErrors));
+    }
     // 2. pgbench
     double tCommits = t.commits / t.cycleSeconds;
     double sCommits = stock ? s.commits / s.cycleSeconds : Double.NaN;

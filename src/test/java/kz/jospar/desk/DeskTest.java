@@ -176,21 +176,22 @@ class DeskTest {
     HttpResponse<String> sent = official.post("/jospar/desk/task/" + submit + "?lang=ru", MULTIPART,
         multipart(Map.of("_csrf", token, "reportText", "Проведено 3 мероприятия"), "%PDF-1.4 minutes".getBytes()));
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
-    assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/jospar/desk?done=submitted");
+    assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/jospar/desk?done=submitted&lang=ru");
     assertThat(page(official, "/jospar/desk?lang=ru&done=submitted")).contains("Готово.", "руководителю вашего органа");
     assertThat(state("4.5/2026", TURKISTAN)).isEqualTo("submitted");
 
     // the supervisor: the report's text, a return without a reason is refused, an approval goes through
     WebappSession supervisor = new WebappSession(port).login(TURKISTAN + ".supervisor", "demo");
     String review = taskOf("4.5/2026", kz.jospar.identity.Roles.supervisorsOf(TURKISTAN)).getId();
-    assertThat(page(supervisor, "/jospar/desk/task/" + review + "?lang=ru")).contains("Проведено 3 мероприятия", "Скачать документ");
+    assertThat(page(supervisor, "/jospar/desk/task/" + review + "?lang=ru")).contains("Проведено 3 мероприятия", "Скачать документ",
+        "тот, кто сдал отчёт, не может его рассматривать").doesNotContain("Причина возврата (необязательно)");
     String supervisorToken = supervisor.cookie("JOSPAR-XSRF");
     HttpResponse<String> noReason = supervisor.post("/jospar/desk/task/" + review + "?lang=ru", FORM,
-        form(Map.of("_csrf", supervisorToken, "decision", "no")));
+        form(Map.of("_csrf", supervisorToken, "approved", "no")));
     assertThat(noReason.statusCode()).isEqualTo(400);
     assertThat(HtmlUtils.htmlUnescape(noReason.body())).contains("href=\"#returnReason\"");
     assertThat(supervisor.post("/jospar/desk/task/" + review + "?lang=ru", FORM,
-        form(Map.of("_csrf", supervisorToken, "decision", "yes"))).statusCode()).isEqualTo(302);
+        form(Map.of("_csrf", supervisorToken, "approved", "yes"))).statusCode()).isEqualTo(302);
     assertThat(state("4.5/2026", TURKISTAN)).isEqualTo("approved");
 
     // two more bodies approved the same way, then the coordinator accepts all three at once; a submission in the batch is refused alone
