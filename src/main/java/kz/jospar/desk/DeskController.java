@@ -131,7 +131,9 @@ class DeskController {
     request.setAttribute(Languages.PAGE_LANGUAGE, locale); // the completion check's refusals speak the page's language
     DeskTasks.Outcome outcome = tasks.complete(id, caller, variables);
     if (outcome.done()) {
-      return "redirect:/jospar/desk?done=" + done(key, variables) + (form.get("lang") == null ? "" : "&lang=" + lang(form.get("lang")));
+      // the list after it speaks the page's language (an empty lang field of the form is no choice)
+      String asked = form.get("lang");
+      return "redirect:/jospar/desk?done=" + done(key, variables) + (asked == null || asked.isBlank() ? "" : "&lang=" + locale.getLanguage());
     }
     DeskTasks.Opened opened = tasks.open(id, caller).orElse(null);
     if (opened == null) {
@@ -293,10 +295,6 @@ class DeskController {
       case ReportProcess.TASK_UPDATE_REGISTER -> "registerUpdated";
       default -> "done";
     };
-  }
-
-  private static String lang(String lang) {
-    return Set.of("kk", "ru", "en").contains(lang) ? lang : "kk";
   }
 
   private String refusal(String refusal, Locale locale) {

@@ -206,7 +206,7 @@ class DeskWalkBrowserTest {
     openTask(row);
     check(language + "-review-form");
     assertThat(browser.findElement(By.cssSelector(".report-text")).getText()).contains("12");
-    browser.findElement(By.cssSelector("input[name='decision'][value='yes']")).click();
+    browser.findElement(By.cssSelector("input[name='approved'][value='yes']")).click();
     browser.findElement(By.cssSelector("main form button[type='submit']")).click();
     waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".done")));
     assertThat(browser.findElement(By.cssSelector(".done")).getText()).contains(say("desk.done.approved", locale));
@@ -371,7 +371,7 @@ class DeskWalkBrowserTest {
       button = tab();
     }
     button = browser.switchTo().activeElement();
-    assertThat(button.getText()).isEqualTo(say("desk.action.submit", locale));
+    assertThat(button.getText()).isEqualTo(say("desk.action.Task_SubmitReport", locale));
     focusVisible(button);
     screenshot(language + "-keyboard-submit-focused");
     new Actions(browser).sendKeys(Keys.ENTER).perform();
