@@ -301,9 +301,11 @@ class DocumentTypesTest {
     assertThat(checked.args()[2]).isEqualTo(DocumentTypes.ACCEPTED);
   }
 
-  /** FormRules reads the catalog only for the close-period task, which these tests do not complete. */
+  /** FormRules with the release's catalog (the close-period form lists its target indicators). */
   private static FormRules rules() {
-    return new FormRules(null, new CycleProperties(null, null, null, 0, 0, 0, null, DataSize.ofMegabytes(10)));
+    return new FormRules(kz.jospar.catalog.CatalogLoader.load(new org.springframework.core.io.ClassPathResource("catalog/bodies.yaml"),
+        new org.springframework.core.io.ClassPathResource("catalog/plan-2022-2026.yaml")),
+        new CycleProperties(null, null, null, 0, 0, 0, null, DataSize.ofMegabytes(10)));
   }
 
   private static Map<String, FieldValue> submittedReport(FieldValue.Document document) {
