@@ -310,6 +310,8 @@ class DeskController {
   /** "2 working days left", "3 days overdue", "due today", in the reader's language and grammar. */
   String when(MyWork.Row r, Locale locale) {
     return switch (r.timing()) {
+      case ESCALATED -> r.days() == 0 ? words.getMessage("desk.when.escalated", null, locale)
+          : words.getMessage("desk.when.escalated." + Plural.of(r.days(), locale), new Object[] {r.days()}, locale);
       case OVERDUE -> words.getMessage("desk.when.overdue." + Plural.of(r.days(), locale), new Object[] {r.days()}, locale);
       case DUE_TODAY -> words.getMessage("desk.when.today", null, locale);
       case DUE_SOON, ON_TIME -> words.getMessage("desk.when.left." + Plural.of(r.days(), locale), new Object[] {r.days()}, locale);

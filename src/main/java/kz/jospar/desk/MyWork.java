@@ -55,7 +55,7 @@ public class MyWork {
 
   /** A work item with its report's body and whether that body takes part by agreement (a task linked to two of a person's groups is one row). */
   private static final String SELECT = "SELECT DISTINCT w.task_id, w.task_key, w.cycle_key, r.body_code, w.assignee, w.due_at, w.created_at, "
-      + "r.by_agreement";
+      + "r.by_agreement, r.due_at AS report_due_at";
   private static final String FROM = " FROM " + WORK_ITEMS + " w LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id";
 
   /** Rows per page: a laptop screen holds 30 or more; the filters and the pages do the rest. */
@@ -90,7 +90,15 @@ public class MyWork {
       String bodyName, Instant dueAt, String dueDate, Timing timing, int days, String holder, boolean heldByMe) {}
 
   /** Where a task stands against its control date. */
-  public enum Timing { OVERDUE, DUE_TODAY, DUE_SOON, ON_TIME, NO_DATE }
+  public enum Timing { ESCALATED, OVERDUE, DUE_TODAY, DUE_SOON, ON_TIME, NO_DATE }
+
+  /**
+   * The list's order: escalations first (a report already past its date, now the reader's to act on),
+   * then overdue, then by control date, tasks without one last. The same expression for both reads.
+   */
+  static String urgency(String key, String due) {
+    return "CASE WHEN " + key + " LIKE 'Task_ActOnOverdue%' THEN 0 WHEN " + due + " IS NULL THEN 3 WHEN " + due + " < :now THEN 1 ELSE 2 END";
+  }
 
   /** One page of the list: its rows, how many the whole list holds, and where the page starts. */
   public record Work(List<Row> rows, int total, int from, int overdue) {
@@ -142,14 +150,16 @@ public class MyWork {
    * A page of the list without a search, counted and paged by the database: the person's tasks are
    * found by the identity links' group index and sorted on the task's own columns; the instance's
    * business key and the report's body are joined only for the page's rows (or where a filter needs
-   * them), so a list of thousands costs two small queries, not a join of thousands.
+   * them), and the counts are window aggregates of the same pass: a list of thousands costs one
+   * query that visits each task once (before: a count query and a page query, each visiting them all).
    * Overdue = a control date on a day before today in Astana, i.e. before today's midnight there.
    */
   private Work page(String userId, Collection<String> groups, Filter filter, Locale locale, Instant now, LocalDate today, int start) {
     MapSqlParameterSource p = new MapSqlParameterSource("groups", groups).addValue("now", Timestamp.from(now))
         .addValue("todayStart", Timestamp.from(today.atStartOfDay(zone).toInstant())).addValue("limit", LIMIT).addValue("offset", start);
-    StringBuilder from = new StringBuilder(" FROM ACT_RU_TASK t JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate'");
-    StringBuilder where = new StringBuilder(" WHERE l.GROUP_ID_ IN (:groups)");
+    StringBuilder from = new StringBuilder(" FROM ACT_RU_TASK t");
+    StringBuilder where = new StringBuilder(" WHERE t.ID_ IN (SELECT l.TASK_ID_ FROM ACT_RU_IDENTITYLINK l "
+        + "WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN (:groups))");
     if (filter.row() != null || filter.period() != null) {
       from.append(" JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_");
     }
@@ -170,22 +180,36 @@ public class MyWork {
       where.append(" AND t.TASK_DEF_KEY_ = :kind");
       p.addValue("kind", filter.kind());
     }
-    Map<String, Object> counts = sql.queryForMap("SELECT COUNT(DISTINCT t.ID_) AS total, "
-        + "COUNT(DISTINCT CASE WHEN t.DUE_DATE_ < :todayStart THEN t.ID_ END) AS overdue" + from + where, p);
-    String order = " ORDER BY urgency, due_at, created_at, task_id";
+    // one pass over the person's tasks: the window counts see them all before the page is cut, so the
+    // count and the overdue count cost no second visit to each task (a task in two of the person's
+    // groups is one row: the groups are a semi-join, not a join)
+    int[] counts = {-1, 0};
     List<Item> items = sql.query("SELECT w.task_id, w.task_key, e2.BUSINESS_KEY_ AS cycle_key, r.body_code, w.assignee, w.due_at, "
-        + "r.by_agreement FROM (SELECT DISTINCT t.ID_ AS task_id, t.TASK_DEF_KEY_ AS task_key, t.PROC_INST_ID_ AS process_instance_id, "
+        + "r.by_agreement, r.due_at AS report_due_at, w.total, w.overdue FROM (SELECT t.ID_ AS task_id, t.TASK_DEF_KEY_ AS task_key, t.PROC_INST_ID_ AS process_instance_id, "
         + "t.ASSIGNEE_ AS assignee, t.DUE_DATE_ AS due_at, t.CREATE_TIME_ AS created_at, "
-        + "CASE WHEN t.DUE_DATE_ IS NULL THEN 2 WHEN t.DUE_DATE_ < :now THEN 0 ELSE 1 END AS urgency" + from + where + order
-        + " LIMIT :limit OFFSET :offset) w LEFT JOIN ACT_RU_EXECUTION e2 ON e2.ID_ = w.process_instance_id "
+        + urgency("t.TASK_DEF_KEY_", "t.DUE_DATE_") + " AS urgency, "
+        + "COUNT(*) OVER () AS total, COUNT(CASE WHEN t.DUE_DATE_ < :todayStart THEN 1 END) OVER () AS overdue"
+        + from + where + " ORDER BY urgency, due_at, created_at, task_id LIMIT :limit OFFSET :offset) w "
+        + "LEFT JOIN ACT_RU_EXECUTION e2 ON e2.ID_ = w.process_instance_id "
         + "LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id "
-        + "ORDER BY w.urgency, w.due_at, w.created_at, w.task_id", p, MyWork::item);
+        + "ORDER BY w.urgency, w.due_at, w.created_at, w.task_id", p, (rs, n) -> {
+          counts[0] = rs.getInt("total");
+          counts[1] = rs.getInt("overdue");
+          return item(rs, n);
+        });
+    if (counts[0] < 0 && start > 0) {
+      // a page past the end (the list shrank since the link was made): count without the page
+      Map<String, Object> c = sql.queryForMap("SELECT COUNT(*) AS total, COUNT(CASE WHEN t.DUE_DATE_ < :todayStart THEN 1 END) AS overdue"
+          + from + where, p);
+      counts[0] = ((Number) c.get("total")).intValue();
+      counts[1] = ((Number) c.get("overdue")).intValue();
+    }
     Map<String, String> names = names(items.stream().map(Item::assignee).filter(a -> a != null).distinct().toList());
     List<Row> rows = new ArrayList<>();
     for (Item i : items) {
       rows.add(row(i, userId, names, locale, today));
     }
-    return new Work(rows, ((Number) counts.get("total")).intValue(), start, ((Number) counts.get("overdue")).intValue());
+    return new Work(rows, Math.max(0, counts[0]), start, counts[1]);
   }
 
   /** The person's open tasks under the filter, in the list's order, before paging and the search. */
@@ -208,7 +232,7 @@ public class MyWork {
       where.append(" AND w.task_key = :kind");
       p.addValue("kind", filter.kind());
     }
-    return sql.query(SELECT + ", CASE WHEN w.due_at IS NULL THEN 2 WHEN w.due_at < :now THEN 0 ELSE 1 END AS urgency"
+    return sql.query(SELECT + ", " + urgency("w.task_key", "w.due_at") + " AS urgency"
         + FROM + " WHERE " + where + " ORDER BY urgency, w.due_at, w.created_at, w.task_id", p, MyWork::item);
   }
 
@@ -247,12 +271,15 @@ public class MyWork {
         new MapSqlParameterSource("ids", taskIds).addValue("groups", groups), String.class));
   }
 
-  private record Item(String taskId, String taskKey, String cycleKey, String body, String assignee, Instant dueAt, boolean byAgreement) {}
+  private record Item(String taskId, String taskKey, String cycleKey, String body, String assignee, Instant dueAt, boolean byAgreement,
+      Instant reportDueAt) {}
 
   private static Item item(ResultSet rs, int n) throws SQLException {
     Timestamp due = rs.getTimestamp("due_at");
+    Timestamp reportDue = rs.getTimestamp("report_due_at");
     return new Item(rs.getString("task_id"), rs.getString("task_key"), rs.getString("cycle_key"), rs.getString("body_code"),
-        rs.getString("assignee"), due == null ? null : due.toInstant(), rs.getBoolean("by_agreement"));
+        rs.getString("assignee"), due == null ? null : due.toInstant(), rs.getBoolean("by_agreement"),
+        reportDue == null ? null : reportDue.toInstant());
   }
 
   private Row row(Item i, String userId, Map<String, String> names, Locale locale, LocalDate today) {
@@ -267,7 +294,12 @@ public class MyWork {
     LocalDate due = i.dueAt() == null ? null : LocalDate.ofInstant(i.dueAt(), zone);
     Timing timing;
     int days;
-    if (due == null) {
+    if (i.taskKey().startsWith("Task_ActOnOverdue")) {
+      // an escalation: what it is late by is the body's report's control date, not the task's own
+      timing = Timing.ESCALATED;
+      LocalDate reportDue = i.reportDueAt() == null ? null : LocalDate.ofInstant(i.reportDueAt(), zone);
+      days = reportDue == null || !reportDue.isBefore(today) ? 0 : (int) ChronoUnit.DAYS.between(reportDue, today);
+    } else if (due == null) {
       timing = Timing.NO_DATE;
       days = 0;
     } else if (due.isBefore(today)) {

@@ -201,8 +201,15 @@ class DeskWalkBrowserTest {
     }
     signOut();
 
-    // the supervisor approves
+    // the supervisor: the late report's escalation (its control date passed on Friday) at the top, marked
+    if (laptop) { // in Russian the official has just submitted the late report, which ends its escalations
+      escalate(LATE_CYCLE, body, ReportProcess.BOUNDARY_DEADLINE_PASSED);
+    }
     signIn(body + ".supervisor");
+    if (laptop) {
+      escalationFirst(LATE_CYCLE, locale);
+      check(language + "-supervisor-escalation");
+    }
     openTask(row);
     check(language + "-review-form");
     assertThat(browser.findElement(By.cssSelector(".report-text")).getText()).contains("12");
@@ -220,8 +227,12 @@ class DeskWalkBrowserTest {
       akimats(LONG_LIST_CYCLE).forEach(b -> submitAndApprove(LONG_LIST_CYCLE, b));
     }
 
-    // the coordinator: thirty rows on a laptop's screen, then the item's acceptances, all selected with one click, accepted at once
+    // the coordinator: a late report escalated to level 2 at the top; thirty rows on a laptop's screen, then the item's
+    // acceptances, all selected with one click, accepted at once
+    escalate(LATE_CYCLE, akimats(LATE_CYCLE).stream().filter(b -> !b.equals("akimat-turkistan") && !b.equals("akimat-astana")).toList()
+        .get(laptop ? 0 : 1), ReportProcess.BOUNDARY_LEVEL2_DUE);
     signIn("coordinator");
+    escalationFirst(LATE_CYCLE, locale);
     check(language + "-coordinator-my-work");
     if (laptop) {
       thirtyRowsOnALaptop();
@@ -450,6 +461,38 @@ class DeskWalkBrowserTest {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** A body's report timer that is due (Friday's control date, today Monday), run as the job executor would. */
+  void escalate(String cycle, String body, String boundary) {
+    String instance = jdbc.queryForObject("SELECT process_instance_id FROM jospar_body_report WHERE cycle_key = ? AND body_code = ?",
+        String.class, cycle, body);
+    var jobs = engine.getManagementService();
+    var job = jobs.createJobQuery().processInstanceId(instance).activityId(boundary).singleResult();
+    assertThat(job).as(boundary + " of " + body).isNotNull();
+    jobs.executeJob(job.getId());
+  }
+
+  /** The list's first row is the escalation: its own class, the flag, the words, a colour and a bar that set it apart. */
+  void escalationFirst(String cycle, Locale locale) {
+    WebElement first = browser.findElement(By.cssSelector("table.work tbody tr"));
+    assertThat(first.getAttribute("class")).as("an escalation first").isEqualTo("t-escalated");
+    String text = first.getText().replaceAll("\\s+", " ");
+    assertThat(text).contains("⚑", " " + cycle.split("/")[0] + " ", TaskTitles.title(ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1, false).in(locale));
+    List<String> said = new java.util.ArrayList<>();
+    for (String form : List.of("one", "few", "many")) {
+      for (int n = 1; n <= 10; n++) {
+        String words = this.words.getMessage("desk.when.escalated." + form, new Object[] {n}, null, locale);
+        if (words != null) {
+          said.add(words);
+        }
+      }
+    }
+    assertThat(said).as("the escalation said in words, with the days the report is late").anyMatch(text::contains);
+    assertThat(js("return getComputedStyle(arguments[0].querySelector('td')).backgroundColor;", first))
+        .as("highlighted").isNotIn("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)");
+    assertThat((String) js("return getComputedStyle(arguments[0].querySelector('td')).boxShadow;", first))
+        .as("a bar on its left").contains("inset");
   }
 
   /** The twenty akimats reporting in a cycle. */
