@@ -20,7 +20,6 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.identity.Caller;
-import kz.jospar.identity.Roles;
 import kz.jospar.people.Languages;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import kz.jospar.reporting.ReportProcess;
@@ -95,8 +94,6 @@ class DeskController {
     model.addAttribute("overdue", found.overdue()); // in the whole list, not only this page
     model.addAttribute("last", found.from() + found.rows().size());
     model.addAttribute("lang", locale.getLanguage());
-    model.addAttribute("user", caller.userId());
-    model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));
     model.addAttribute("done", done != null && DONE.contains(done) ? words.getMessage("desk.done." + done, null, locale) : null);
     model.addAttribute("bulkKinds", DeskTasks.BULK.keySet());
     model.addAttribute("bulkOnPage", found.rows().stream().filter(r -> DeskTasks.BULK.containsKey(r.taskKey())).count());
@@ -163,8 +160,6 @@ class DeskController {
     Locale locale = RequestContextUtils.getLocale(request);
     MyWork.Filter filter = new MyWork.Filter(blank(row), blank(period), blank(body), kind != null && KINDS.contains(kind) ? kind : null, blank(q));
     model.addAttribute("lang", locale.getLanguage());
-    model.addAttribute("user", caller.userId());
-    model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));
     model.addAttribute("filter", filter);
     List<String> chosen;
     if ("filter".equals(scope)) {
@@ -267,8 +262,6 @@ class DeskController {
     model.addAttribute("next", words.getMessage("desk.next." + key, null, "", locale));
     model.addAttribute("action", words.getMessage("desk.action." + key, null, words.getMessage("desk.action.complete", null, locale), locale));
     model.addAttribute("lang", locale.getLanguage());
-    model.addAttribute("user", caller.userId());
-    model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));
     return "desk/task";
   }
 

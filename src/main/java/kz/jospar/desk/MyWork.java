@@ -27,6 +27,7 @@ import kz.jospar.catalog.PlanRow;
 import kz.jospar.reporting.CycleProperties;
 import kz.jospar.reporting.TaskTitles;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -42,21 +43,59 @@ import org.springframework.stereotype.Service;
 public class MyWork {
 
   /**
-   * The work items: every open human task once per candidate group, read from the engine's own task and
-   * identity-link tables, so the list can never disagree with the engine and costs the engine nothing
-   * when tasks come and go (a copy kept by task listeners cost three statements per completion).
-   * A person's rows are found by the identity links' group index, then by the task's key.
+   * The one read of the list, whatever asks (a page, a search, "all under this filter", one task's
+   * context): the engine's open tasks, narrowed by a condition on the task {@code t} (and, where a
+   * filter needs them, its instance {@code e} and report {@code fr}), each once; the instance's business
+   * key and the report's body joined only for the rows read. Straight from the engine's task and
+   * identity-link tables, so the list never disagrees with the engine and costs nothing when tasks
+   * come and go (a copy kept by task listeners cost three statements per completion).
    */
-  static final String WORK_ITEMS = "(SELECT t.ID_ AS task_id, l.GROUP_ID_ AS candidate_group, t.TASK_DEF_KEY_ AS task_key, "
-      + "t.PROC_INST_ID_ AS process_instance_id, e.BUSINESS_KEY_ AS cycle_key, t.ASSIGNEE_ AS assignee, t.DUE_DATE_ AS due_at, "
-      + "t.CREATE_TIME_ AS created_at FROM ACT_RU_TASK t "
-      + "JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate' AND l.GROUP_ID_ IS NOT NULL "
-      + "LEFT JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_)";
+  private static String read(String from, String where, boolean counted, boolean paged) {
+    return "SELECT w.task_id, w.task_key, e2.BUSINESS_KEY_ AS cycle_key, r.body_code, w.assignee, w.due_at, r.by_agreement, "
+        + "r.due_at AS report_due_at" + (counted ? ", w.total, w.overdue" : "")
+        + " FROM (SELECT t.ID_ AS task_id, t.TASK_DEF_KEY_ AS task_key, t.PROC_INST_ID_ AS process_instance_id, t.ASSIGNEE_ AS assignee, "
+        + "t.DUE_DATE_ AS due_at, t.CREATE_TIME_ AS created_at, " + urgency("t.TASK_DEF_KEY_", "t.DUE_DATE_") + " AS urgency"
+        + (counted ? ", COUNT(*) OVER () AS total, COUNT(CASE WHEN t.DUE_DATE_ < :todayStart THEN 1 END) OVER () AS overdue" : "")
+        + from + where + (paged ? " ORDER BY urgency, due_at, created_at, task_id LIMIT :limit OFFSET :offset" : "") + ") w "
+        + "LEFT JOIN ACT_RU_EXECUTION e2 ON e2.ID_ = w.process_instance_id "
+        + "LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id "
+        + "ORDER BY w.urgency, w.due_at, w.created_at, w.task_id";
+  }
 
-  /** A work item with its report's body and whether that body takes part by agreement (a task linked to two of a person's groups is one row). */
-  private static final String SELECT = "SELECT DISTINCT w.task_id, w.task_key, w.cycle_key, r.body_code, w.assignee, w.due_at, w.created_at, "
-      + "r.by_agreement, r.due_at AS report_due_at";
-  private static final String FROM = " FROM " + WORK_ITEMS + " w LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id";
+  /** The person's tasks (a candidate group of theirs: a semi-join, so a task in two of their groups is one row). */
+  private static final String THEIRS = " WHERE t.ID_ IN (SELECT l.TASK_ID_ FROM ACT_RU_IDENTITYLINK l "
+      + "WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN (:groups))";
+
+  /** A list's tables and condition: the person's tasks under the filter. */
+  private record Narrowed(String from, String where, MapSqlParameterSource params) {}
+
+  private Narrowed narrowed(Collection<String> groups, Filter filter, Instant now, LocalDate today) {
+    MapSqlParameterSource p = new MapSqlParameterSource("groups", groups).addValue("now", Timestamp.from(now))
+        .addValue("todayStart", Timestamp.from(today.atStartOfDay(zone).toInstant()));
+    StringBuilder from = new StringBuilder(" FROM ACT_RU_TASK t");
+    StringBuilder where = new StringBuilder(THEIRS);
+    if (filter.row() != null || filter.period() != null) {
+      from.append(" JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_");
+    }
+    if (filter.row() != null) {
+      where.append(" AND e.BUSINESS_KEY_ LIKE :rowPrefix");
+      p.addValue("rowPrefix", filter.row().replace("%", "") + "/%");
+    }
+    if (filter.period() != null) {
+      where.append(" AND e.BUSINESS_KEY_ LIKE :periodSuffix");
+      p.addValue("periodSuffix", "%/" + filter.period().replace("%", ""));
+    }
+    if (filter.body() != null) {
+      from.append(" JOIN jospar_body_report fr ON fr.process_instance_id = t.PROC_INST_ID_");
+      where.append(" AND fr.body_code = :body");
+      p.addValue("body", filter.body());
+    }
+    if (filter.kind() != null) {
+      where.append(" AND t.TASK_DEF_KEY_ = :kind");
+      p.addValue("kind", filter.kind());
+    }
+    return new Narrowed(from.toString(), where.toString(), p);
+  }
 
   /** Rows per page: a laptop screen holds 30 or more; the filters and the pages do the rest. */
   static final int LIMIT = 100;
@@ -155,52 +194,20 @@ public class MyWork {
    * Overdue = a control date on a day before today in Astana, i.e. before today's midnight there.
    */
   private Work page(String userId, Collection<String> groups, Filter filter, Locale locale, Instant now, LocalDate today, int start) {
-    MapSqlParameterSource p = new MapSqlParameterSource("groups", groups).addValue("now", Timestamp.from(now))
-        .addValue("todayStart", Timestamp.from(today.atStartOfDay(zone).toInstant())).addValue("limit", LIMIT).addValue("offset", start);
-    StringBuilder from = new StringBuilder(" FROM ACT_RU_TASK t");
-    StringBuilder where = new StringBuilder(" WHERE t.ID_ IN (SELECT l.TASK_ID_ FROM ACT_RU_IDENTITYLINK l "
-        + "WHERE l.TYPE_ = 'candidate' AND l.GROUP_ID_ IN (:groups))");
-    if (filter.row() != null || filter.period() != null) {
-      from.append(" JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_");
-    }
-    if (filter.row() != null) {
-      where.append(" AND e.BUSINESS_KEY_ LIKE :rowPrefix");
-      p.addValue("rowPrefix", filter.row().replace("%", "") + "/%");
-    }
-    if (filter.period() != null) {
-      where.append(" AND e.BUSINESS_KEY_ LIKE :periodSuffix");
-      p.addValue("periodSuffix", "%/" + filter.period().replace("%", ""));
-    }
-    if (filter.body() != null) {
-      from.append(" JOIN jospar_body_report fr ON fr.process_instance_id = t.PROC_INST_ID_");
-      where.append(" AND fr.body_code = :body");
-      p.addValue("body", filter.body());
-    }
-    if (filter.kind() != null) {
-      where.append(" AND t.TASK_DEF_KEY_ = :kind");
-      p.addValue("kind", filter.kind());
-    }
+    Narrowed n = narrowed(groups, filter, now, today);
+    n.params().addValue("limit", LIMIT).addValue("offset", start);
     // one pass over the person's tasks: the window counts see them all before the page is cut, so the
-    // count and the overdue count cost no second visit to each task (a task in two of the person's
-    // groups is one row: the groups are a semi-join, not a join)
+    // count and the overdue count cost no second visit to each task
     int[] counts = {-1, 0};
-    List<Item> items = sql.query("SELECT w.task_id, w.task_key, e2.BUSINESS_KEY_ AS cycle_key, r.body_code, w.assignee, w.due_at, "
-        + "r.by_agreement, r.due_at AS report_due_at, w.total, w.overdue FROM (SELECT t.ID_ AS task_id, t.TASK_DEF_KEY_ AS task_key, t.PROC_INST_ID_ AS process_instance_id, "
-        + "t.ASSIGNEE_ AS assignee, t.DUE_DATE_ AS due_at, t.CREATE_TIME_ AS created_at, "
-        + urgency("t.TASK_DEF_KEY_", "t.DUE_DATE_") + " AS urgency, "
-        + "COUNT(*) OVER () AS total, COUNT(CASE WHEN t.DUE_DATE_ < :todayStart THEN 1 END) OVER () AS overdue"
-        + from + where + " ORDER BY urgency, due_at, created_at, task_id LIMIT :limit OFFSET :offset) w "
-        + "LEFT JOIN ACT_RU_EXECUTION e2 ON e2.ID_ = w.process_instance_id "
-        + "LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id "
-        + "ORDER BY w.urgency, w.due_at, w.created_at, w.task_id", p, (rs, n) -> {
-          counts[0] = rs.getInt("total");
-          counts[1] = rs.getInt("overdue");
-          return item(rs, n);
-        });
+    List<Item> items = sql.query(read(n.from(), n.where(), true, true), n.params(), (rs, i) -> {
+      counts[0] = rs.getInt("total");
+      counts[1] = rs.getInt("overdue");
+      return item(rs, i);
+    });
     if (counts[0] < 0 && start > 0) {
       // a page past the end (the list shrank since the link was made): count without the page
       Map<String, Object> c = sql.queryForMap("SELECT COUNT(*) AS total, COUNT(CASE WHEN t.DUE_DATE_ < :todayStart THEN 1 END) AS overdue"
-          + from + where, p);
+          + n.from() + n.where(), n.params());
       counts[0] = ((Number) c.get("total")).intValue();
       counts[1] = ((Number) c.get("overdue")).intValue();
     }
@@ -214,26 +221,8 @@ public class MyWork {
 
   /** The person's open tasks under the filter, in the list's order, before paging and the search. */
   private List<Item> items(Collection<String> groups, Filter filter, Instant now) {
-    MapSqlParameterSource p = new MapSqlParameterSource("groups", groups).addValue("now", Timestamp.from(now));
-    StringBuilder where = new StringBuilder("w.candidate_group IN (:groups)");
-    if (filter.row() != null) {
-      where.append(" AND w.cycle_key LIKE :rowPrefix");
-      p.addValue("rowPrefix", filter.row().replace("%", "") + "/%");
-    }
-    if (filter.period() != null) {
-      where.append(" AND w.cycle_key LIKE :periodSuffix");
-      p.addValue("periodSuffix", "%/" + filter.period().replace("%", ""));
-    }
-    if (filter.body() != null) {
-      where.append(" AND r.body_code = :body");
-      p.addValue("body", filter.body());
-    }
-    if (filter.kind() != null) {
-      where.append(" AND w.task_key = :kind");
-      p.addValue("kind", filter.kind());
-    }
-    return sql.query(SELECT + ", " + urgency("w.task_key", "w.due_at") + " AS urgency"
-        + FROM + " WHERE " + where + " ORDER BY urgency, w.due_at, w.created_at, w.task_id", p, MyWork::item);
+    Narrowed n = narrowed(groups, filter, now, LocalDate.ofInstant(now, zone));
+    return sql.query(read(n.from(), n.where(), false, false), n.params(), MyWork::item);
   }
 
   /**
@@ -267,7 +256,7 @@ public class MyWork {
     if (taskIds.isEmpty() || groups.isEmpty()) {
       return Set.of();
     }
-    return Set.copyOf(sql.queryForList("SELECT DISTINCT w.task_id FROM " + WORK_ITEMS + " w WHERE w.task_id IN (:ids) AND w.candidate_group IN (:groups)",
+    return Set.copyOf(sql.queryForList("SELECT t.ID_ FROM ACT_RU_TASK t" + THEIRS + " AND t.ID_ IN (:ids)",
         new MapSqlParameterSource("ids", taskIds).addValue("groups", groups), String.class));
   }
 
@@ -321,13 +310,14 @@ public class MyWork {
 
   /** One task's line as the list would show it (item, period, body, control date), for its own page. */
   public Optional<Row> context(org.camunda.bpm.engine.task.Task task, Locale locale) {
-    List<Item> items = sql.query(SELECT + FROM + " WHERE w.task_id = :id", new MapSqlParameterSource("id", task.getId()), MyWork::item);
+    List<Item> items = sql.query(read(" FROM ACT_RU_TASK t", " WHERE t.ID_ = :id", false, false),
+        new MapSqlParameterSource("id", task.getId()).addValue("now", ClockUtil.getCurrentTime()), MyWork::item);
     if (items.isEmpty()) {
       return Optional.empty();
     }
     Item i = items.get(0);
     return Optional.of(row(i, "", names(i.assignee() == null ? List.of() : List.of(i.assignee())), locale,
-        LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), zone)));
+        LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone)));
   }
 
   /** "Review report — 4.8 — Akimat of Turkistan region" for each task, as a result list names them. */
@@ -336,8 +326,9 @@ public class MyWork {
     if (taskIds.isEmpty()) {
       return labels;
     }
-    LocalDate today = LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), zone);
-    for (Item i : sql.query(SELECT + FROM + " WHERE w.task_id IN (:ids)", new MapSqlParameterSource("ids", taskIds), MyWork::item)) {
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+    for (Item i : sql.query(read(" FROM ACT_RU_TASK t", " WHERE t.ID_ IN (:ids)", false, false),
+        new MapSqlParameterSource("ids", taskIds).addValue("now", ClockUtil.getCurrentTime()), MyWork::item)) {
       Row r = row(i, "", Map.of(), locale, today);
       labels.put(i.taskId(), r.title() + (r.rowNumber() == null ? "" : " — " + r.rowNumber() + ", " + r.periodLabel())
           + (r.bodyName() == null ? "" : " — " + r.bodyName()));

@@ -14,7 +14,6 @@ import kz.jospar.catalog.LocalizedText;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.catalog.PlanRow;
 import kz.jospar.identity.Caller;
-import kz.jospar.identity.Roles;
 import kz.jospar.reporting.TaskTitles;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.MessageSource;
@@ -77,8 +76,6 @@ class NotificationsController {
     model.addAttribute("next", start + LIMIT);
     model.addAttribute("hasNext", start + shown.size() < total);
     model.addAttribute("lang", locale.getLanguage());
-    model.addAttribute("user", caller.userId());
-    model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));
     return "desk/notifications";
   }
 

@@ -10,7 +10,6 @@ import kz.jospar.catalog.Body;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.catalog.PlanRow;
 import kz.jospar.identity.Caller;
-import kz.jospar.identity.Roles;
 import kz.jospar.reporting.ReportProcess.Event;
 import kz.jospar.reporting.ReportService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -73,8 +72,6 @@ class SentController {
     model.addAttribute("hasNext", start + shown.size() < page.total());
     model.addAttribute("wholePlan", caller.seesWholePlan());
     model.addAttribute("lang", locale.getLanguage());
-    model.addAttribute("user", caller.userId());
-    model.addAttribute("coordinator", caller.isIn(Roles.COORDINATOR));
     return "desk/sent";
   }
 
