@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * password without saying why: the webapps answer "Unauthorized". The desk reads the lock first: the
  * first, short lock (the engine's {@code loginDelayBase}) is waited out, so the right password typed
  * right after a wrong one signs the person in; a longer lock is said with its seconds, a lasting one as
- * such. The engine's own counting of wrong passwords is left as it is.
+ * such. The engine's own counting of wrong passwords is left as it is. At most {@link #WAITERS}
+ * requests wait out a lock at once: a request thread waits, so someone typing wrong passwords on
+ * purpose cannot hold more than these few; past them the lock is said with its seconds instead.
  */
 @Component
 @Profile("!keycloak")
@@ -46,6 +48,10 @@ public class PasswordSignIn {
   }
 
   public enum Kind { SIGNED_IN, WRONG, WAIT, LOCKED }
+
+  /** Requests that may wait out a short lock at the same time. */
+  static final int WAITERS = 8;
+  private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(WAITERS);
 
   private final ProcessEngine engine;
   private final IdentityService identityService;
@@ -71,7 +77,14 @@ public class PasswordSignIn {
         return new Result(Kind.WAIT, userId, (left + 999) / 1000);
       }
       if (left > 0) {
-        waitOut(left);
+        if (!waiting.tryAcquire()) {
+          return new Result(Kind.WAIT, userId, (left + 999) / 1000);
+        }
+        try {
+          waitOut(left);
+        } finally {
+          waiting.release();
+        }
       }
     }
     if (user == null || !identityService.checkPassword(userId, password)) {
