@@ -82,6 +82,7 @@ class DeskController {
     KINDS.forEach(k -> kinds.put(k, TaskTitles.title(k, false).in(locale)));
     List<Body> bodies = work.bodiesOf(caller.groups());
     model.addAttribute("rows", shown);
+    model.addAttribute("rowsHtml", WorkRows.html(shown, DeskTasks.BULK.keySet(), KINDS, blank(request.getParameter("lang")), words, locale));
     model.addAttribute("total", found.total());
     model.addAttribute("cut", found.cut());
     model.addAttribute("from", found.from());
