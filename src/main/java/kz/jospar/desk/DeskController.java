@@ -87,8 +87,8 @@ class DeskController {
     model.addAttribute("cut", found.cut());
     model.addAttribute("from", found.from());
     model.addAttribute("hasNext", found.hasNext());
-    model.addAttribute("next", found.from() + MyWork.LIMIT);
-    model.addAttribute("previous", Math.max(0, found.from() - MyWork.LIMIT));
+    model.addAttribute("next", found.from() + work.pageSize());
+    model.addAttribute("previous", Math.max(0, found.from() - work.pageSize()));
     model.addAttribute("filter", filter);
     model.addAttribute("kinds", kinds);
     model.addAttribute("bodies", bodies.size() > 1 ? bodies.stream().map(b -> Map.entry(b.code(), b.name().in(locale))).toList() : List.of());
@@ -175,7 +175,7 @@ class DeskController {
       }
     } else {
       List<String> given = "page".equals(scope) ? onPage : ids;
-      chosen = given == null ? List.of() : given.stream().distinct().limit(MyWork.LIMIT).toList();
+      chosen = given == null ? List.of() : given.stream().distinct().limit(work.pageSize()).toList();
     }
     boolean more = chosen.size() > MAX_BULK;
     chosen = chosen.stream().limit(MAX_BULK).toList();

@@ -29,6 +29,7 @@ import kz.jospar.reporting.TaskTitles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -97,8 +98,8 @@ public class MyWork {
     return new Narrowed(from.toString(), where.toString(), p);
   }
 
-  /** Rows per page: a laptop screen holds 30 or more; the filters and the pages do the rest. */
-  static final int LIMIT = 100;
+  /** Rows per page ({@code jospar.desk.page-size}): a laptop screen holds 30 or more; the filters and the pages do the rest. */
+  private final int pageSize;
 
   private final NamedParameterJdbcTemplate sql;
   private final PlanCatalog catalog;
@@ -108,7 +109,11 @@ public class MyWork {
   private final ZoneId zone;
 
   MyWork(NamedParameterJdbcTemplate sql, PlanCatalog catalog, PlanCalendar calendar, WorkingCalendar workingDays,
-      IdentityService identity, CycleProperties cycles) {
+      IdentityService identity, CycleProperties cycles, @Value("${jospar.desk.page-size:50}") int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("jospar.desk.page-size must be 1 or more, not " + pageSize);
+    }
+    this.pageSize = pageSize;
     this.sql = sql;
     this.catalog = catalog;
     this.calendar = calendar;
@@ -150,6 +155,11 @@ public class MyWork {
     }
   }
 
+  /** Rows per page. */
+  public int pageSize() {
+    return pageSize;
+  }
+
   public Work of(String userId, Collection<String> groups, Filter filter, Locale locale, Instant now) {
     return of(userId, groups, filter, locale, now, 0);
   }
@@ -176,7 +186,7 @@ public class MyWork {
       if (!matches(row, search, locale)) {
         continue;
       }
-      if (total >= start && rows.size() < LIMIT) {
+      if (total >= start && rows.size() < pageSize) {
         rows.add(row);
       }
       total++;
@@ -195,7 +205,7 @@ public class MyWork {
    */
   private Work page(String userId, Collection<String> groups, Filter filter, Locale locale, Instant now, LocalDate today, int start) {
     Narrowed n = narrowed(groups, filter, now, today);
-    n.params().addValue("limit", LIMIT).addValue("offset", start);
+    n.params().addValue("limit", pageSize).addValue("offset", start);
     // one pass over the person's tasks: the window counts see them all before the page is cut, so the
     // count and the overdue count cost no second visit to each task
     int[] counts = {-1, 0};

@@ -141,6 +141,46 @@ class DeskTest {
     assertThat(listed("a-group-of-nobody")).isEmpty();
   }
 
+  /** Pages of two: each page is the whole list's slice, counted in the same pass; a page past the end still says the totals. */
+  @Test
+  void pagesAreSlicesOfTheWholeListWithItsCounts(@Autowired org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate sql,
+      @Autowired kz.jospar.calendar.PlanCalendar calendar, @Autowired kz.jospar.calendar.WorkingCalendar workingDays,
+      @Autowired kz.jospar.reporting.CycleProperties cycleProperties) {
+    // item 4.2's two periods, which no other test here opens: one late since Friday, one on time
+    Date today = ClockUtil.getCurrentTime();
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-09T10:00:00+05:00").toInstant()));
+    cycles.open("4.2", "2026", "coordinator", OffsetDateTime.parse("2026-11-13T18:00:00+05:00"));
+    ClockUtil.setCurrentTime(today);
+    cycles.open("4.2", "2025", "coordinator", OffsetDateTime.parse("2026-12-10T18:00:00+05:00"));
+    try {
+      Instant now = ClockUtil.getCurrentTime().toInstant();
+      List<String> groups = List.of(ASTANA, TURKISTAN);
+      MyWork.Work whole = myWork.of("someone", groups, MyWork.Filter.none(), Locale.ENGLISH, now);
+      assertThat(whole.overdue()).as("at least the two akimats' late 4.2 reports").isGreaterThanOrEqualTo(2).isLessThan(whole.total());
+      assertThat(whole.total()).isGreaterThanOrEqualTo(4).isEqualTo(whole.rows().size()).isEqualTo(engineTasks(ASTANA).size() + engineTasks(TURKISTAN).size());
+      MyWork byTwo = new MyWork(sql, catalog, calendar, workingDays, engine.getIdentityService(), cycleProperties, 2);
+      List<String> seen = new java.util.ArrayList<>();
+      for (int from = 0; from < whole.total(); from += 2) {
+        MyWork.Work page = byTwo.of("someone", groups, MyWork.Filter.none(), Locale.ENGLISH, now, from);
+        assertThat(page.total()).isEqualTo(whole.total());
+        assertThat(page.overdue()).isEqualTo(whole.overdue());
+        assertThat(page.rows()).hasSize(Math.min(2, whole.total() - from));
+        assertThat(page.hasNext()).isEqualTo(from + 2 < whole.total());
+        page.rows().forEach(r -> seen.add(r.taskId()));
+      }
+      assertThat(seen).as("the pages in order are the whole list").isEqualTo(whole.rows().stream().map(MyWork.Row::taskId).toList());
+      MyWork.Work past = byTwo.of("someone", groups, MyWork.Filter.none(), Locale.ENGLISH, now, whole.total() + 4);
+      assertThat(past.rows()).isEmpty();
+      assertThat(past.total()).as("a page past the end (the list shrank) still counts the list").isEqualTo(whole.total());
+      assertThat(past.overdue()).isEqualTo(whole.overdue());
+    } finally { // the other tests count their overdue tasks: these two periods leave none behind
+      for (String key : List.of("4.2/2026", "4.2/2025")) {
+        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).rootProcessInstances().list()
+            .forEach(i -> engine.getRuntimeService().deleteProcessInstance(i.getId(), "test over"));
+      }
+    }
+  }
+
   List<String> listed(String... groups) {
     return myWork.of("someone", List.of(groups), MyWork.Filter.none(), Locale.ENGLISH, ClockUtil.getCurrentTime().toInstant()).rows()
         .stream().map(MyWork.Row::taskId).sorted().toList();
