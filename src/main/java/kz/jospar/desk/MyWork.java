@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kz.jospar.calendar.PlanCalendar;
-import kz.jospar.calendar.PlanPeriod;
 import kz.jospar.calendar.WorkingCalendar;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.LocalizedText;
@@ -52,13 +51,13 @@ public class MyWork {
    * come and go (a copy kept by task listeners cost three statements per completion).
    */
   private static String read(String from, String where, boolean counted, boolean paged) {
-    return "SELECT w.task_id, w.task_key, e2.BUSINESS_KEY_ AS cycle_key, r.body_code, w.assignee, w.due_at, r.by_agreement, "
+    return "SELECT w.task_id, w.task_key, c.plan_row, c.period_key, r.body_code, w.assignee, w.due_at, r.by_agreement, "
         + "r.due_at AS report_due_at" + (counted ? ", w.total, w.overdue" : "")
         + " FROM (SELECT t.ID_ AS task_id, t.TASK_DEF_KEY_ AS task_key, t.PROC_INST_ID_ AS process_instance_id, t.ASSIGNEE_ AS assignee, "
         + "t.DUE_DATE_ AS due_at, t.CREATE_TIME_ AS created_at, " + urgency("t.TASK_DEF_KEY_", "t.DUE_DATE_") + " AS urgency"
         + (counted ? ", COUNT(*) OVER () AS total, COUNT(CASE WHEN t.DUE_DATE_ < :todayStart THEN 1 END) OVER () AS overdue" : "")
         + from + where + (paged ? " ORDER BY urgency, due_at, created_at, task_id LIMIT :limit OFFSET :offset" : "") + ") w "
-        + "LEFT JOIN ACT_RU_EXECUTION e2 ON e2.ID_ = w.process_instance_id "
+        + "LEFT JOIN ACT_RU_EXECUTION e2 ON e2.ID_ = w.process_instance_id LEFT JOIN jospar_cycle c ON c.cycle_key = e2.BUSINESS_KEY_ "
         + "LEFT JOIN jospar_body_report r ON r.process_instance_id = w.process_instance_id "
         + "ORDER BY w.urgency, w.due_at, w.created_at, w.task_id";
   }
@@ -76,15 +75,16 @@ public class MyWork {
     StringBuilder from = new StringBuilder(" FROM ACT_RU_TASK t");
     StringBuilder where = new StringBuilder(THEIRS);
     if (filter.row() != null || filter.period() != null) {
-      from.append(" JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_");
+      // the cycle's own row and period, never read out of its key
+      from.append(" JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ JOIN jospar_cycle fc ON fc.cycle_key = e.BUSINESS_KEY_");
     }
     if (filter.row() != null) {
-      where.append(" AND e.BUSINESS_KEY_ LIKE :rowPrefix");
-      p.addValue("rowPrefix", filter.row().replace("%", "") + "/%");
+      where.append(" AND fc.plan_row = :row");
+      p.addValue("row", filter.row());
     }
     if (filter.period() != null) {
-      where.append(" AND e.BUSINESS_KEY_ LIKE :periodSuffix");
-      p.addValue("periodSuffix", "%/" + filter.period().replace("%", ""));
+      where.append(" AND fc.period_key = :period");
+      p.addValue("period", filter.period());
     }
     if (filter.body() != null) {
       from.append(" JOIN jospar_body_report fr ON fr.process_instance_id = t.PROC_INST_ID_");
@@ -270,20 +270,20 @@ public class MyWork {
         new MapSqlParameterSource("ids", taskIds).addValue("groups", groups), String.class));
   }
 
-  private record Item(String taskId, String taskKey, String cycleKey, String body, String assignee, Instant dueAt, boolean byAgreement,
+  private record Item(String taskId, String taskKey, String rowNumber, String periodKey, String body, String assignee, Instant dueAt, boolean byAgreement,
       Instant reportDueAt) {}
 
   private static Item item(ResultSet rs, int n) throws SQLException {
     Timestamp due = rs.getTimestamp("due_at");
     Timestamp reportDue = rs.getTimestamp("report_due_at");
-    return new Item(rs.getString("task_id"), rs.getString("task_key"), rs.getString("cycle_key"), rs.getString("body_code"),
+    return new Item(rs.getString("task_id"), rs.getString("task_key"), rs.getString("plan_row"), rs.getString("period_key"), rs.getString("body_code"),
         rs.getString("assignee"), due == null ? null : due.toInstant(), rs.getBoolean("by_agreement"),
         reportDue == null ? null : reportDue.toInstant());
   }
 
   private Row row(Item i, String userId, Map<String, String> names, Locale locale, LocalDate today) {
-    String rowNumber = i.cycleKey() == null || !i.cycleKey().contains("/") ? null : PlanPeriod.rowOf(i.cycleKey());
-    String periodKey = rowNumber == null ? null : i.cycleKey().substring(rowNumber.length() + 1);
+    String rowNumber = i.rowNumber();
+    String periodKey = i.periodKey();
     Optional<PlanRow> planRow = rowNumber == null ? Optional.empty() : catalog.row(rowNumber);
     String periodLabel = rowNumber == null ? null
         : calendar.find(rowNumber, periodKey).map(pp -> pp.label().in(locale)).orElse(periodKey);
