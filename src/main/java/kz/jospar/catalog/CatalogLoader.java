@@ -34,9 +34,10 @@ public final class CatalogLoader {
       List.of("number", "name", "unit", "source", "fact2020", "estimate2021", "planned", "plannedInAnnex");
   static final List<String> DIRECTION_KEYS = List.of("code", "name", "indicator");
   static final List<String> ROW_KEYS =
-      List.of("number", "direction", "name", "completionForm", "deadline", "schedule", "quota", "executors", "recordsIndicators", "subitems");
+      List.of("number", "direction", "kind", "name", "completionForm", "deadline", "schedule", "quota", "executors", "recordsIndicators",
+          "subitems");
   static final List<String> SUBROW_KEYS =
-      List.of("number", "name", "completionForm", "deadline", "schedule", "quota", "executors", "recordsIndicators");
+      List.of("number", "kind", "name", "completionForm", "deadline", "schedule", "quota", "executors", "recordsIndicators");
   static final List<String> SCHEDULE_KEYS = List.of("kind", "date", "times", "quarter", "half", "years");
   static final List<String> QUOTA_KEYS = List.of("count", "unit", "minimum", "per");
   static final List<String> EXECUTOR_KEYS = List.of("body", "byAgreement");
@@ -342,6 +343,10 @@ public final class CatalogLoader {
     if (isItem && direction != null && !context.directions().contains(direction)) {
       problems.add(f.get("direction"), "unknown direction '" + direction + "'; accepted: " + String.join(", ", context.directions()));
     }
+    // an item names its kind of work; a sub-item takes its item's unless it names its own
+    WorkKind kind = isItem
+        ? YamlNode.required(f, n, "kind").map(k -> enumValue(k, WorkKind.class, "-")).orElse(null)
+        : f.containsKey("kind") ? enumValue(f.get("kind"), WorkKind.class, "-") : item.kind();
     LocalizedText name = YamlNode.required(f, n, "name").map(this::text).orElse(null);
 
     LocalizedText completionForm = f.containsKey("completionForm") ? text(f.get("completionForm")) : null;
@@ -387,7 +392,7 @@ public final class CatalogLoader {
     }
 
     List<PlanRow> subitems = new ArrayList<>();
-    PlanRow self = new PlanRow(number, isItem ? null : item.number(), direction, name, completionForm,
+    PlanRow self = new PlanRow(number, isItem ? null : item.number(), direction, kind, name, completionForm,
         completionFormInherited, deadline, schedule, quota, List.copyOf(executors), executorsInherited, recordsIndicators, List.of(), n.line());
     if (isItem && f.containsKey("subitems")) {
       for (YamlNode s : f.get("subitems").sequence()) {
@@ -403,7 +408,7 @@ public final class CatalogLoader {
     if (number == null || name == null) {
       return null;
     }
-    return new PlanRow(number, self.parent(), direction, name, completionForm, completionFormInherited, deadline,
+    return new PlanRow(number, self.parent(), direction, kind, name, completionForm, completionFormInherited, deadline,
         schedule, quota, self.executors(), executorsInherited, recordsIndicators, List.copyOf(subitems), n.line());
   }
 
@@ -559,6 +564,9 @@ public final class CatalogLoader {
     }
     if (type == Body.Kind.class) {
       return "body kind";
+    }
+    if (type == WorkKind.class) {
+      return "kind of work";
     }
     return "value";
   }

@@ -186,7 +186,7 @@ public class CycleService {
     identityService.clearAuthentication();
     ProcessInstance instance;
     try {
-      instance = runtimeService.startProcessInstanceByKey(ReportProcess.itemProcessKey(itemOf(row)), cycleKey, variables);
+      instance = runtimeService.startProcessInstanceByKey(ReportProcess.processKey(row), cycleKey, variables);
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);
@@ -235,9 +235,5 @@ public class CycleService {
   /** The body codes of a cycle, for the item models' multi-instance of body reports. */
   public List<String> bodyCodes(String cycleKey) {
     return repository.bodyCodes(cycleKey);
-  }
-
-  private String itemOf(PlanRow row) {
-    return row.isItem() ? row.number() : row.parent();
   }
 }

@@ -66,6 +66,7 @@ class CatalogValidationTest {
               deadline: {kk: тоқсан сайын, ru: ежеквартально, en: quarterly}
               schedule: {kind: QUARTERLY}
               quota: {count: 4, unit: meeting, minimum: true, per: year}
+          kind: annual-session
       """;
 
   static PlanCatalog load(String bodies, String plan) {
@@ -149,7 +150,7 @@ class CatalogValidationTest {
   void misspeltKeyIsRefusedNotIgnored() {
     CatalogException e = refused(BODIES, PLAN.replace("completionForm:", "completionFrom:"));
     assertThat(e.problems()).singleElement().asString()
-        .startsWith("catalog/plan.yaml:25: items[0].completionFrom: unknown key 'completionFrom'; accepted: number, direction, name, completionForm");
+        .startsWith("catalog/plan.yaml:25: items[0].completionFrom: unknown key 'completionFrom'; accepted: number, direction, kind, name, completionForm");
   }
 
   @Test
@@ -234,6 +235,27 @@ class CatalogValidationTest {
         .replace("en: Meeting}", "}"));
     assertThat(e.problems()).hasSize(3);
     assertThat(e.getMessage()).startsWith("3 problem(s) in the plan catalog:");
+  }
+
+  @Test
+  void aSubItemTakesItsItemsKindOfWorkUnlessItNamesItsOwn() {
+    assertThat(load(BODIES, PLAN).row("1.1").orElseThrow().kind()).isEqualTo(WorkKind.annual_session);
+    PlanCatalog own = load(BODIES, PLAN.replace("quota: {count: 4", "kind: quota-count\n        quota: {count: 4"));
+    assertThat(own.row("1").orElseThrow().kind()).isEqualTo(WorkKind.annual_session);
+    assertThat(own.row("1.1").orElseThrow().kind()).isEqualTo(WorkKind.quota_count);
+  }
+
+  @Test
+  void unknownKindOfWorkNamesFileLineAndTheAcceptedKinds() {
+    CatalogException e = refused(BODIES, PLAN.replace("kind: annual-session", "kind: PlanItem21"));
+    assertThat(e.problems()).containsExactly("catalog/plan.yaml:37: items[0].kind: unknown kind of work 'PlanItem21'; accepted: "
+        + "report-cycle, annual-session, register-update, indicator-study, quota-count");
+  }
+
+  @Test
+  void anItemWithoutAKindOfWorkIsRefused() {
+    CatalogException e = refused(BODIES, PLAN.replace("    kind: annual-session\n", ""));
+    assertThat(e.problems()).singleElement().asString().startsWith("catalog/plan.yaml:22: items[0]").contains("'kind'");
   }
 
   @Test
