@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 class PlanPeriodsController {
 
   /** {@code dueAt}: optional ISO date-time, for catch-up of a period whose deadline has passed. */
-  record OpenRequest(String row, String period, String dueAt) {}
+  record OpenRequest(String row, String period, String dueAt, String plan) {}
 
   record StatusEntry(String cycleKey, String row, String period, String body, boolean lead, boolean byAgreement, String state,
       OffsetDateTime dueAt, OffsetDateTime submittedAt, int escalationLevel, boolean late, Integer achievedCount, Boolean belowQuota,
@@ -68,11 +68,16 @@ class PlanPeriodsController {
       try {
         due = OffsetDateTime.parse(request.dueAt().strip());
       } catch (DateTimeParseException e) {
-        throw cycles.dueRange(request.row().strip(), request.period().strip()).rejected(request.dueAt());
+        throw cycles.dueRange(plan(request), request.row().strip(), request.period().strip()).rejected(request.dueAt());
       }
     }
-    CycleService.OpenedCycle opened = cycles.open(request.row().strip(), request.period().strip(), caller.getName(), due);
+    CycleService.OpenedCycle opened = cycles.open(plan(request), request.row().strip(), request.period().strip(), caller.getName(), due);
     return ResponseEntity.status(HttpStatus.CREATED).body(opened);
+  }
+
+  /** The plan a request names; none (or blank) means the primary plan. */
+  private static String plan(OpenRequest request) {
+    return request.plan() == null || request.plan().isBlank() ? null : request.plan().strip();
   }
 
   @GetMapping("/api/plan/status")

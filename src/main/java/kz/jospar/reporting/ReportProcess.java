@@ -45,6 +45,7 @@ public final class ReportProcess {
 
     // the cycle, set when it is opened
     public static final String CYCLE_KEY = "cycleKey";
+    public static final String PLAN_CODE = "planCode";
     public static final String ROW_NUMBER = "rowNumber";
     public static final String ROW_NAME = "rowName";
     public static final String PERIOD_KEY = "periodKey";

@@ -39,15 +39,26 @@ class ReportRepository {
   }
 
   /** Inserts the cycle; a second insert of the same key fails with {@link org.springframework.dao.DuplicateKeyException}. */
-  void insertCycle(String cycleKey, String row, String periodKey, int year, java.time.LocalDate deadline,
-      OffsetDateTime dueAt, OffsetDateTime now, String actor) {
-    jdbc.update("INSERT INTO jospar_cycle (cycle_key, plan_row, period_key, plan_year, deadline, due_at, opened_at, opened_by, state) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open')", cycleKey, row, periodKey, year, deadline, ts(dueAt), ts(now), actor);
+  void insertCycle(String cycleKey, String planCode, String planVersion, String row, String periodKey, int year,
+      java.time.LocalDate deadline, OffsetDateTime dueAt, OffsetDateTime now, String actor) {
+    jdbc.update("INSERT INTO jospar_cycle (cycle_key, plan_code, plan_version, plan_row, period_key, plan_year, deadline, due_at, "
+        + "opened_at, opened_by, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')",
+        cycleKey, planCode, planVersion, row, periodKey, year, deadline, ts(dueAt), ts(now), actor);
   }
 
-  boolean cycleExists(String cycleKey) {
-    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM jospar_cycle WHERE cycle_key = ?", Integer.class, cycleKey);
+  /** Whether a (plan, row, period) has its cycle, whatever form its key has. */
+  boolean cycleExists(String planCode, String row, String periodKey) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM jospar_cycle WHERE plan_code = ? AND plan_row = ? AND period_key = ?",
+        Integer.class, planCode, row, periodKey);
     return n != null && n > 0;
+  }
+
+  /** The plan and its version a cycle was opened under; the version is null for cycles opened before versions were recorded. */
+  public record CyclePlan(String planCode, String planVersion) {}
+
+  java.util.Optional<CyclePlan> cyclePlan(String cycleKey) {
+    return jdbc.query("SELECT plan_code, plan_version FROM jospar_cycle WHERE cycle_key = ?",
+        (rs, i) -> new CyclePlan(rs.getString(1), rs.getString(2)), cycleKey).stream().findFirst();
   }
 
   void setCycleProcess(String cycleKey, String processInstanceId) {
