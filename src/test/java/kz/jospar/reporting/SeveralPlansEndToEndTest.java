@@ -150,12 +150,12 @@ class SeveralPlansEndToEndTest {
     Files.writeString(planFile, Files.readString(planFile).replace("      - body: msm\n", "      - body: msm\n      - body: sim\n"));
 
     String after;
+    // a node restarted with the amended file (command-line arguments: they win over application.yaml's defaults)
     try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(JosparApplication.class)
-        .profiles("demo", "postgres")
-        .properties(Map.of("JOSPAR_DB_URL", databaseUrl, "JOSPAR_DB_USER", "postgres", "JOSPAR_DB_PASSWORD", "postgres",
-            "jospar.catalog.plans", plans(), "jospar.catalog.working-calendar", "classpath:plans/working-calendar-to-2028.yaml",
-            "camunda.bpm.job-execution.enabled", "false", "jospar.demo.allow-any-database", "true", "server.port", "0"))
-        .run()) {
+        .profiles("postgres")
+        .run("--JOSPAR_DB_URL=" + databaseUrl, "--JOSPAR_DB_USER=postgres", "--JOSPAR_DB_PASSWORD=postgres",
+            "--jospar.catalog.plans=" + plans(), "--jospar.catalog.working-calendar=classpath:plans/working-calendar-to-2028.yaml",
+            "--camunda.bpm.job-execution.enabled=false", "--server.port=0")) {
       after = restarted.getBean(Plans.class).find(SECOND).orElseThrow().version();
       assertThat(after).isNotEqualTo(before);
       CycleService amended = restarted.getBean(CycleService.class);
