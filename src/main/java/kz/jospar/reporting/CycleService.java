@@ -115,6 +115,14 @@ public class CycleService {
   }
 
   /**
+   * Who consolidates an open cycle, as it was opened: its lead body, or the coordinator when a group leads it. Read from
+   * the cycle's records, not the catalog, so that an amendment of the row does not move an open cycle's work.
+   */
+  public String leadGroup(String cycleKey) {
+    return repository.leadBody(cycleKey).orElse(Roles.COORDINATOR);
+  }
+
+  /**
    * Opens one period of the primary plan. Refused with {@link CycleAlreadyOpenException} when it is already open, with
    * {@link UnknownPeriodException} when the plan has no such row or period.
    *

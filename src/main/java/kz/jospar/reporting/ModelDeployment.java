@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.catalog.PlanRow;
+import kz.jospar.catalog.Plans;
 import kz.jospar.catalog.WorkKind;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -40,11 +41,11 @@ class ModelDeployment implements ApplicationRunner {
   static final String[] RELEASE_MODELS = {"bpmn/*.bpmn", "forms/*.html"};
 
   private final RepositoryService repositoryService;
-  private final PlanCatalog catalog;
+  private final Plans plans;
 
-  ModelDeployment(RepositoryService repositoryService, PlanCatalog catalog) {
+  ModelDeployment(RepositoryService repositoryService, Plans plans) {
     this.repositoryService = repositoryService;
-    this.catalog = catalog;
+    this.plans = plans;
   }
 
   @Override
@@ -83,15 +84,18 @@ class ModelDeployment implements ApplicationRunner {
    */
   void checkEveryKindHasAModel() {
     List<String> missing = new ArrayList<>();
-    Map<WorkKind, List<String>> rowsByKind = new TreeMap<>();
-    catalog.rows().filter(PlanRow::hasSchedule)
-        .forEach(r -> rowsByKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r.number()));
-    rowsByKind.forEach((kind, rows) -> {
-      if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(kind.processKey()).latestVersion().count() == 0) {
-        missing.add("kind '" + kind.code() + "' (rows " + String.join(", ", rows) + " of plan " + catalog.code()
-            + ") has no deployed model '" + kind.processKey() + "'; add bpmn/" + kind.processKey() + ".bpmn to the release");
-      }
-    });
+    for (PlanCatalog catalog : plans.all()) {
+      Map<WorkKind, List<String>> rowsByKind = new TreeMap<>();
+      catalog.rows().filter(PlanRow::hasSchedule)
+          .forEach(r -> rowsByKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r.number()));
+      rowsByKind.forEach((kind, rows) -> {
+        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(kind.processKey()).latestVersion().count() == 0) {
+          missing.add("kind '" + kind.code() + "' (rows " + String.join(", ", rows) + " of plan " + catalog.code() + ", "
+              + catalog.source() + ") has no deployed model '" + kind.processKey() + "'; add bpmn/" + kind.processKey()
+              + ".bpmn to the release");
+        }
+      });
+    }
     if (!missing.isEmpty()) {
       throw new IllegalStateException("Cannot start: " + String.join("; ", missing));
     }

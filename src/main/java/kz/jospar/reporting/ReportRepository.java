@@ -46,6 +46,12 @@ class ReportRepository {
         cycleKey, planCode, planVersion, row, periodKey, year, deadline, ts(dueAt), ts(now), actor);
   }
 
+  /** The cycle's lead body as it was opened, if a single body leads it. */
+  java.util.Optional<String> leadBody(String cycleKey) {
+    return jdbc.queryForList("SELECT body_code FROM jospar_body_report WHERE cycle_key = ? AND lead_body = TRUE", String.class, cycleKey)
+        .stream().findFirst();
+  }
+
   /** Whether a (plan, row, period) has its cycle, whatever form its key has. */
   boolean cycleExists(String planCode, String row, String periodKey) {
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM jospar_cycle WHERE plan_code = ? AND plan_row = ? AND period_key = ?",

@@ -42,7 +42,7 @@ public class Routing {
 
   /** Who consolidates the cycle and takes the item's own steps: the lead body, or the coordinator. */
   public String lead(DelegateExecution x) {
-    return cycles.leadGroup(row(x.getProcessBusinessKey()));
+    return cycles.leadGroup(x.getProcessBusinessKey());
   }
 
   public boolean byAgreement(DelegateExecution x) {
@@ -71,7 +71,7 @@ public class Routing {
       case ReportProcess.TASK_REVIEW_BY_COORDINATOR, ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2, ReportProcess.TASK_CLOSE_PERIOD ->
           Optional.of(Roles.COORDINATOR);
       case ReportProcess.TASK_CONSOLIDATE_REPORTS, ReportProcess.TASK_PREPARE_SESSION, ReportProcess.TASK_RECORD_SESSION_HELD,
-          ReportProcess.TASK_UPDATE_REGISTER -> Optional.of(cycles.leadGroup(row(cycleKey)));
+          ReportProcess.TASK_UPDATE_REGISTER -> Optional.of(cycles.leadGroup(cycleKey));
       default -> Optional.empty();
     };
   }

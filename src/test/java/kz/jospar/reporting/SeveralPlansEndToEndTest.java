@@ -76,6 +76,7 @@ class SeveralPlansEndToEndTest {
   @Autowired CycleService cycles;
   @Autowired Plans plans;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PlanStatus status;
   ProcessTestSupport walk;
 
   @BeforeEach
@@ -127,6 +128,9 @@ class SeveralPlansEndToEndTest {
                 "plan_version", plans.find(SECOND).orElseThrow().version(), "state", "closed"));
     assertThat(jdbc.queryForObject("SELECT reason FROM jospar_report_event WHERE cycle_key = ? AND event = 'QUOTA_COUNTED'",
         String.class, second.cycleKey())).isEqualTo("achieved 4 of 3 publication");
+    // the status API and the monitor read these: each report names its plan and the version its cycle ran under
+    assertThat(status.reports(2027, null)).extracting(PlanStatus.Report::planCode, PlanStatus.Report::planVersion)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(SECOND, plans.find(SECOND).orElseThrow().version()));
   }
 
   @Test
