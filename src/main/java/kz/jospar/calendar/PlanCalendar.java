@@ -33,10 +33,21 @@ public final class PlanCalendar {
 
   private final PlanCatalog catalog;
   private final WorkingCalendar workingCalendar;
+  private final boolean primary;
 
+  /** The calendar of the primary plan, whose cycle keys carry no plan code. */
   public PlanCalendar(PlanCatalog catalog, WorkingCalendar workingCalendar) {
+    this(catalog, workingCalendar, true);
+  }
+
+  public PlanCalendar(PlanCatalog catalog, WorkingCalendar workingCalendar, boolean primary) {
     this.catalog = catalog;
     this.workingCalendar = workingCalendar;
+    this.primary = primary;
+  }
+
+  public PlanCatalog catalog() {
+    return catalog;
   }
 
   public WorkingCalendar workingCalendar() {
@@ -125,7 +136,8 @@ public final class PlanCalendar {
   }
 
   private PlanPeriod period(PlanRow row, String key, LocalizedText label, LocalDate start, LocalDate nominal) {
-    return new PlanPeriod(row.number(), key, label, start, nominal, nominal, workingCalendar.deadlineOn(nominal));
+    return new PlanPeriod(row.number(), key, label, start, nominal, nominal, workingCalendar.deadlineOn(nominal), catalog.code(),
+        PlanPeriod.cycleKey(primary ? null : catalog.code(), row.number(), key));
   }
 
   private static LocalizedText yearLabel(int year) {

@@ -1,12 +1,14 @@
 package kz.jospar.catalog;
 
 import kz.jospar.calendar.PlanCalendar;
+import kz.jospar.calendar.PlanCalendars;
 import kz.jospar.calendar.WorkingCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** Loads and validates the catalog at start-up: a bad catalog stops the start, naming every mistake. */
 @Configuration
@@ -16,21 +18,36 @@ class CatalogConfiguration {
   private static final Logger log = LoggerFactory.getLogger(CatalogConfiguration.class);
 
   @Bean
-  PlanCatalog planCatalog(CatalogProperties properties) {
-    PlanCatalog catalog = CatalogLoader.load(properties.bodies(), properties.plan());
-    log.info("Plan catalog {} loaded: {} items, {} sub-items, {} bodies, {} indicators",
-        catalog.code(), catalog.items().size(), catalog.rows().filter(r -> !r.isItem()).count(),
-        catalog.bodies().all().size(), catalog.indicators().size());
-    return catalog;
+  Plans plans(CatalogProperties properties) {
+    Plans plans = CatalogLoader.loadAll(properties.bodies(), properties.planFiles());
+    for (PlanCatalog catalog : plans.all()) {
+      log.info("Plan catalog {} (version {}, {}) loaded: {} items, {} sub-items, {} bodies, {} indicators",
+          catalog.code(), catalog.version(), catalog.source(), catalog.items().size(), catalog.rows().filter(r -> !r.isItem()).count(),
+          catalog.bodies().all().size(), catalog.indicators().size());
+    }
+    return plans;
+  }
+
+  /** The primary plan: what a request or a screen that names no plan means. */
+  @Bean
+  @Primary
+  PlanCatalog planCatalog(Plans plans) {
+    return plans.primary();
   }
 
   @Bean
-  WorkingCalendar workingCalendar(CatalogProperties properties, PlanCatalog catalog) {
-    return WorkingCalendarLoader.load(properties.workingCalendar(), catalog.firstYear(), catalog.lastYear());
+  WorkingCalendar workingCalendar(CatalogProperties properties, Plans plans) {
+    return WorkingCalendarLoader.load(properties.workingCalendar(), plans);
   }
 
   @Bean
-  PlanCalendar planCalendar(PlanCatalog catalog, WorkingCalendar workingCalendar) {
-    return new PlanCalendar(catalog, workingCalendar);
+  PlanCalendars planCalendars(Plans plans, WorkingCalendar workingCalendar) {
+    return new PlanCalendars(plans, workingCalendar);
+  }
+
+  @Bean
+  @Primary
+  PlanCalendar planCalendar(PlanCalendars calendars) {
+    return calendars.all().get(0);
   }
 }

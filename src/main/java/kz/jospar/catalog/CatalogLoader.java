@@ -34,14 +34,17 @@ public final class CatalogLoader {
       List.of("number", "name", "unit", "source", "fact2020", "estimate2021", "planned", "plannedInAnnex");
   static final List<String> DIRECTION_KEYS = List.of("code", "name", "indicator");
   static final List<String> ROW_KEYS =
-      List.of("number", "direction", "name", "completionForm", "deadline", "schedule", "quota", "executors", "recordsIndicators", "subitems");
+      List.of("number", "direction", "kind", "name", "completionForm", "deadline", "schedule", "quota", "executors", "recordsIndicators",
+          "subitems");
   static final List<String> SUBROW_KEYS =
-      List.of("number", "name", "completionForm", "deadline", "schedule", "quota", "executors", "recordsIndicators");
+      List.of("number", "kind", "name", "completionForm", "deadline", "schedule", "quota", "executors", "recordsIndicators");
   static final List<String> SCHEDULE_KEYS = List.of("kind", "date", "times", "quarter", "half", "years");
   static final List<String> QUOTA_KEYS = List.of("count", "unit", "minimum", "per");
   static final List<String> EXECUTOR_KEYS = List.of("body", "byAgreement");
 
   private final Problems problems = new Problems();
+  /** Where each plan file gives its code, for the refusal of a code two files share. */
+  private final Map<String, String> codeAt = new HashMap<>();
 
   /** Loads a catalog from its two files; {@code bodiesName} and {@code planName} are what errors call them. */
   public static PlanCatalog load(String bodiesName, Supplier<InputStream> bodies, String planName, Supplier<InputStream> plan) {
@@ -50,6 +53,23 @@ public final class CatalogLoader {
 
   public static PlanCatalog load(Resource bodies, Resource plan) {
     return load(describe(bodies), open(bodies), describe(plan), open(plan));
+  }
+
+  /**
+   * Loads several plans against one bodies directory; every problem of every file is reported at once, and two
+   * plans with one code are refused (a cycle is known by its plan's code).
+   */
+  public static Plans loadAll(String bodiesName, Supplier<InputStream> bodies, Map<String, Supplier<InputStream>> plans) {
+    return new CatalogLoader().readAll(bodiesName, bodies, plans);
+  }
+
+  public static Plans loadAll(Resource bodies, List<Resource> plans) {
+    Map<String, Supplier<InputStream>> named = new LinkedHashMap<>();
+    plans.forEach(p -> named.put(describe(p), open(p)));
+    if (named.size() < plans.size()) {
+      throw new CatalogException(List.of("jospar.catalog.plans: a plan file is listed twice: " + named.keySet()));
+    }
+    return loadAll(describe(bodies), open(bodies), named);
   }
 
   /** How an error names a file: the path a person edits, not a URL. */
@@ -78,16 +98,60 @@ public final class CatalogLoader {
   }
 
   private PlanCatalog read(String bodiesName, Supplier<InputStream> bodiesIn, String planName, Supplier<InputStream> planIn) {
+    return readAll(bodiesName, bodiesIn, Map.of(planName, planIn)).all().get(0);
+  }
+
+  private Plans readAll(String bodiesName, Supplier<InputStream> bodiesIn, Map<String, Supplier<InputStream>> planIns) {
     YamlNode bodiesRoot = YamlNode.parse(bodiesName, bodiesIn.get(), problems);
-    YamlNode planRoot = YamlNode.parse(planName, planIn.get(), problems);
+    Map<String, YamlNode> planRoots = new LinkedHashMap<>();
+    Map<String, String> versions = new HashMap<>();
+    planIns.forEach((name, in) -> {
+      byte[] bytes = readAllBytes(name, in);
+      versions.put(name, version(bytes));
+      planRoots.put(name, YamlNode.parse(name, new java.io.ByteArrayInputStream(bytes), problems));
+    });
     problems.throwIfAny();
 
     BodyDirectory bodies = new BodyDirectory(readBodies(bodiesRoot));
     // A plan checked against a broken directory would only echo its mistakes as unknown codes.
     problems.throwIfAny();
-    PlanCatalog catalog = readPlan(planRoot, bodies);
+    List<PlanCatalog> plans = new ArrayList<>();
+    Map<String, String> codes = new HashMap<>();
+    planRoots.forEach((name, root) -> {
+      PlanCatalog plan = readPlan(root, bodies, name, versions.get(name));
+      if (plan == null) {
+        return;
+      }
+      String first = codes.putIfAbsent(plan.code(), name);
+      if (first != null) {
+        problems.add(codeAt.getOrDefault(name, name), "plan code '" + plan.code() + "' is already the code of "
+            + first + "; each plan needs a code of its own");
+      }
+      plans.add(plan);
+    });
     problems.throwIfAny();
-    return catalog;
+    return new Plans(plans);
+  }
+
+  private byte[] readAllBytes(String name, Supplier<InputStream> in) {
+    try (InputStream stream = in.get()) {
+      return stream.readAllBytes();
+    } catch (IOException e) {
+      throw new CatalogException(List.of(name + ": cannot be read: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * The plan's version as each cycle records it: the first 12 hex digits of the file's SHA-256. A hash rather than a
+   * number a person writes: an amendment cannot be applied without changing it, and two nodes reading one file agree.
+   */
+  static String version(byte[] bytes) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+      return java.util.HexFormat.of().formatHex(digest, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   // ---- bodies -------------------------------------------------------------------------------
@@ -185,7 +249,7 @@ public final class CatalogLoader {
 
   // ---- plan ---------------------------------------------------------------------------------
 
-  private PlanCatalog readPlan(YamlNode root, BodyDirectory bodies) {
+  private PlanCatalog readPlan(YamlNode root, BodyDirectory bodies, String source, String version) {
     Map<String, YamlNode> top = root.mapping(TOP_KEYS);
 
     String code = null;
@@ -194,10 +258,19 @@ public final class CatalogLoader {
     LocalDate decreeDate = null;
     int from = 0;
     int to = 0;
+    String yearsAt = source + ":1: plan.years";
     YamlNode planNode = YamlNode.required(top, root, "plan").orElse(null);
     if (planNode != null) {
       Map<String, YamlNode> p = planNode.mapping(PLAN_KEYS);
       code = YamlNode.required(p, planNode, "code").map(YamlNode::string).orElse(null);
+      if (p.containsKey("code")) {
+        codeAt.put(source, p.get("code").where());
+      }
+      if (code != null && !code.matches("[a-z0-9][a-z0-9.-]{0,39}")) {
+        // it becomes part of cycle keys ("code/row/period") and of URLs
+        problems.add(p.get("code"), "plan code '" + code + "' must be lower-case letters, digits, '.' and '-', at most 40, "
+            + "such as \"qha-2027-2031\"");
+      }
       title = YamlNode.required(p, planNode, "title").map(this::text).orElse(null);
       YamlNode decree = YamlNode.required(p, planNode, "decree").orElse(null);
       if (decree != null) {
@@ -207,6 +280,7 @@ public final class CatalogLoader {
       }
       YamlNode years = YamlNode.required(p, planNode, "years").orElse(null);
       if (years != null) {
+        yearsAt = years.where();
         Map<String, YamlNode> y = years.mapping(List.of("from", "to"));
         from = YamlNode.required(y, years, "from").map(YamlNode::integer).orElse(0);
         to = YamlNode.required(y, years, "to").map(YamlNode::integer).orElse(0);
@@ -268,7 +342,7 @@ public final class CatalogLoader {
       return null;
     }
     return new PlanCatalog(code, title, decreeNumber, decreeDate, from, to, Map.copyOf(units),
-        List.copyOf(indicators), List.copyOf(directions), List.copyOf(items), bodies);
+        List.copyOf(indicators), List.copyOf(directions), List.copyOf(items), bodies, source, yearsAt, version);
   }
 
   private record PlanYears(int from, int to) {
@@ -342,6 +416,10 @@ public final class CatalogLoader {
     if (isItem && direction != null && !context.directions().contains(direction)) {
       problems.add(f.get("direction"), "unknown direction '" + direction + "'; accepted: " + String.join(", ", context.directions()));
     }
+    // an item names its kind of work; a sub-item takes its item's unless it names its own
+    WorkKind kind = isItem
+        ? YamlNode.required(f, n, "kind").map(k -> enumValue(k, WorkKind.class, "-")).orElse(null)
+        : f.containsKey("kind") ? enumValue(f.get("kind"), WorkKind.class, "-") : item.kind();
     LocalizedText name = YamlNode.required(f, n, "name").map(this::text).orElse(null);
 
     LocalizedText completionForm = f.containsKey("completionForm") ? text(f.get("completionForm")) : null;
@@ -387,7 +465,7 @@ public final class CatalogLoader {
     }
 
     List<PlanRow> subitems = new ArrayList<>();
-    PlanRow self = new PlanRow(number, isItem ? null : item.number(), direction, name, completionForm,
+    PlanRow self = new PlanRow(number, isItem ? null : item.number(), direction, kind, name, completionForm,
         completionFormInherited, deadline, schedule, quota, List.copyOf(executors), executorsInherited, recordsIndicators, List.of(), n.line());
     if (isItem && f.containsKey("subitems")) {
       for (YamlNode s : f.get("subitems").sequence()) {
@@ -403,7 +481,7 @@ public final class CatalogLoader {
     if (number == null || name == null) {
       return null;
     }
-    return new PlanRow(number, self.parent(), direction, name, completionForm, completionFormInherited, deadline,
+    return new PlanRow(number, self.parent(), direction, kind, name, completionForm, completionFormInherited, deadline,
         schedule, quota, self.executors(), executorsInherited, recordsIndicators, List.copyOf(subitems), n.line());
   }
 
@@ -559,6 +637,9 @@ public final class CatalogLoader {
     }
     if (type == Body.Kind.class) {
       return "body kind";
+    }
+    if (type == WorkKind.class) {
+      return "kind of work";
     }
     return "value";
   }

@@ -1,5 +1,6 @@
 package kz.jospar.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,10 @@ import java.util.stream.Stream;
 /**
  * The whole plan as loaded and validated: one source of truth for items, schedules, executors,
  * quotas and indicators. A new plan is a new catalog, not new code.
+ *
+ * @param source the file as errors name it
+ * @param yearsAt where the file gives the plan's years, as errors name it ("catalog/plan.yaml:30: plan.years")
+ * @param version the plan's version, which each cycle records: a hash of the file, so any amendment changes it
  */
 public record PlanCatalog(
     String code,
@@ -21,7 +26,10 @@ public record PlanCatalog(
     List<Indicator> indicators,
     List<Direction> directions,
     List<PlanRow> items,
-    BodyDirectory bodies) {
+    BodyDirectory bodies,
+    @JsonIgnore String source,
+    @JsonIgnore String yearsAt,
+    String version) {
 
   /** Items and sub-items in the decree's order. */
   public Stream<PlanRow> rows() {

@@ -3,8 +3,10 @@ package kz.jospar.catalog;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import kz.jospar.people.RejectedInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The plan catalog and the bodies directory, read-only. */
@@ -13,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PlanController {
 
   private final PlanCatalog catalog;
+  private final Plans plans;
 
-  PlanController(PlanCatalog catalog) {
+  PlanController(PlanCatalog catalog, Plans plans) {
     this.catalog = catalog;
+    this.plans = plans;
   }
 
   record PlanView(
@@ -28,8 +32,12 @@ class PlanController {
       List<PlanRow> items,
       List<Indicator> indicators) {}
 
+  /** The primary plan, or the one {@code ?plan=code} names (a 400 naming the plans there are, for another). */
   @GetMapping("/plan")
-  PlanView plan() {
+  PlanView plan(@RequestParam(name = "plan", required = false) String code) {
+    PlanCatalog catalog = code == null || code.isBlank() ? this.catalog : plans.find(code.strip())
+        .orElseThrow(() -> RejectedInput.badRequest("plan", "period.noPlan", code.length() <= 40 ? code : code.substring(0, 40) + "…",
+            plans.codes()));
     return new PlanView(
         catalog.code(),
         catalog.title(),

@@ -12,6 +12,7 @@ import java.util.List;
  * @param executorsInherited true when the decree lists no executors for this sub-item and it takes
  *     its item's
  * @param completionFormInherited likewise for the completion form
+ * @param kind the kind of work, which chooses the row's model; a sub-item takes its item's unless it names its own
  * @param recordsIndicators closing a period of this row records the target indicators' measured values
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,6 +20,7 @@ public record PlanRow(
     String number,
     String parent,
     String direction,
+    WorkKind kind,
     LocalizedText name,
     LocalizedText completionForm,
     boolean completionFormInherited,

@@ -27,6 +27,22 @@ public final class WorkingCalendarLoader {
 
   /** Loads the calendar and checks that it knows every year of the plan. */
   public static WorkingCalendar load(String name, Supplier<InputStream> in, int firstYear, int lastYear) {
+    return load(name, in, firstYear, lastYear, List.of());
+  }
+
+  public static WorkingCalendar load(Resource resource, Plans plans) {
+    return load(CatalogLoader.describe(resource), CatalogLoader.open(resource), plans);
+  }
+
+  /**
+   * Loads the calendar and checks that it knows every year of every plan; a plan whose years it does not cover is
+   * refused where the plan gives its years (file and line), naming the holiday and where the calendar lists it.
+   */
+  public static WorkingCalendar load(String name, Supplier<InputStream> in, Plans plans) {
+    return load(name, in, plans.firstYear(), plans.lastYear(), plans.all());
+  }
+
+  private static WorkingCalendar load(String name, Supplier<InputStream> in, int firstYear, int lastYear, List<PlanCatalog> plans) {
     Problems problems = new Problems();
     YamlNode root = YamlNode.parse(name, in.get(), problems);
     problems.throwIfAny();
@@ -75,11 +91,22 @@ public final class WorkingCalendarLoader {
             dates.add(date);
           }
         }));
-        for (int year = firstYear; year <= lastYear; year++) {
-          int y = year;
-          if (dates.stream().noneMatch(d -> d.getYear() == y)) {
-            problems.add(n, "no date of '" + holiday + "' for " + year + "; the calendar must know every year of the plan, "
-                + firstYear + "-" + lastYear);
+        if (plans.isEmpty()) {
+          for (int year = firstYear; year <= lastYear; year++) {
+            int y = year;
+            if (dates.stream().noneMatch(d -> d.getYear() == y)) {
+              problems.add(n, "no date of '" + holiday + "' for " + year + "; the calendar must know every year of the plan, "
+                  + firstYear + "-" + lastYear);
+            }
+          }
+        }
+        for (PlanCatalog plan : plans) {
+          for (int year = plan.firstYear(); year <= plan.lastYear(); year++) {
+            int y = year;
+            if (dates.stream().noneMatch(d -> d.getYear() == y)) {
+              problems.add(plan.yearsAt(), "plan " + plan.code() + " runs in " + year + ", which the working calendar does not cover: it"
+                  + " has no date of '" + holiday + "' for " + year + " (" + n.where() + "); add that year's date there, or the plan cannot run");
+            }
           }
         }
         if (carried != null) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.jospar.calendar.PlanCalendar;
+import kz.jospar.calendar.PlanCalendars;
 import kz.jospar.calendar.PlanPeriod;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.LocalizedText;
@@ -75,21 +76,23 @@ class MailTexts {
     };
   }
 
-  private final PlanCatalog catalog;
-  private final PlanCalendar calendar;
+  private final PlanCalendars calendars;
   private final MailProperties properties;
 
-  MailTexts(PlanCatalog catalog, PlanCalendar calendar, MailProperties properties) {
-    this.catalog = catalog;
-    this.calendar = calendar;
+  MailTexts(PlanCalendars calendars, MailProperties properties) {
+    this.calendars = calendars;
     this.properties = properties;
   }
 
   Content render(Facts f, Locale l) {
     String rowNumber = f.cycleKey() == null ? null : PlanPeriod.rowOf(f.cycleKey());
-    String periodKey = f.cycleKey() == null ? null : f.cycleKey().substring(f.cycleKey().indexOf('/') + 1);
+    String periodKey = f.cycleKey() == null ? null : f.cycleKey().substring(f.cycleKey().lastIndexOf('/') + 1);
+    // a cycle of another plan than the primary one names its plan: its row numbers may be the primary plan's too
+    String planCode = f.cycleKey() == null ? null : PlanPeriod.planOf(f.cycleKey());
+    PlanCalendar calendar = calendars.find(planCode).orElse(calendars.all().get(0));
+    PlanCatalog catalog = calendar.catalog();
     String item = rowNumber == null ? null
-        : rowNumber + " " + catalog.row(rowNumber).map(PlanRow::name).map(n -> n.in(l)).orElse("");
+        : (planCode == null ? "" : planCode + " ") + rowNumber + " " + catalog.row(rowNumber).map(PlanRow::name).map(n -> n.in(l)).orElse("");
     String period = periodKey == null ? null
         : calendar.find(rowNumber, periodKey).map(p -> p.label().in(l)).orElse(periodKey);
     String body = f.body() == null ? null : catalog.bodies().find(f.body()).map(Body::name).map(n -> n.in(l)).orElse(f.body());

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import kz.jospar.calendar.PlanCalendar;
+import kz.jospar.calendar.PlanPeriod;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.catalog.PlanRow;
@@ -47,6 +48,8 @@ class MonitorService {
   MonitorView view(MonitorFilter filter, Collection<String> bodies, Locale lang, List<PlanStatus.Report> yearReports) {
     Map<String, PlanRow> rows = catalog.rows().collect(Collectors.toMap(PlanRow::number, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     List<PlanStatus.Report> all = yearReports.stream()
+        // the monitor shows the primary plan; another plan's rows may have the same numbers
+        .filter(r -> r.planCode() == null || catalog.code().equals(r.planCode()))
         .filter(r -> rows.containsKey(r.row()))
         .filter(r -> {
           PlanRow row = rows.get(r.row());
@@ -107,7 +110,7 @@ class MonitorService {
 
     List<MonitorView.Line> lines = shown.stream()
         .map(r -> new MonitorView.Line(r.cycleKey(), r.row(), r.period(), r.body(), bodyName(r.body(), lang), r.state(), r.dueAt(),
-            r.submittedAt(), r.late(), r.escalationLevel(), r.returns(), r.byAgreement(), r.achievedCount()))
+            r.submittedAt(), r.late(), r.escalationLevel(), r.returns(), r.byAgreement(), r.achievedCount(), r.planCode(), r.planVersion()))
         .toList();
 
     List<MonitorView.Option> bodyOptions = (bodies == null ? catalog.bodies().leaves().stream().map(Body::code).toList() : List.copyOf(bodies))
@@ -125,6 +128,9 @@ class MonitorService {
     Map<Integer, TreeMap<Integer, BigDecimal>> facts = new TreeMap<>();
     for (int year = catalog.firstYear(); year <= catalog.lastYear(); year++) {
       for (PlanStatus.IndicatorFact fact : status.indicatorFacts(year)) {
+        if (PlanPeriod.planOf(fact.cycleKey()) != null) {
+          continue; // another plan's indicator, numbered in that plan
+        }
         facts.computeIfAbsent(fact.indicator(), i -> new TreeMap<>()).put(fact.year(), fact.value());
       }
     }

@@ -38,8 +38,10 @@ record MonitorView(
   /** A body's reports on a row (the heat map): the worst state decides the colour. */
   record Cell(String row, String body, String worst, int reports, int done, int maxEscalation) {}
 
+  /** One body's report; {@code planVersion} is the version of the plan its cycle was opened under (null: before versions). */
   record Line(String cycleKey, String row, String period, String body, String bodyName, String state, OffsetDateTime dueAt,
-      OffsetDateTime submittedAt, boolean late, int escalationLevel, int returns, boolean byAgreement, Integer achieved) {}
+      OffsetDateTime submittedAt, boolean late, int escalationLevel, int returns, boolean byAgreement, Integer achieved,
+      String planCode, String planVersion) {}
 
   record IndicatorLine(int number, String name, String unit, SortedMap<Integer, BigDecimal> planned, SortedMap<Integer, BigDecimal> fact) {}
 }

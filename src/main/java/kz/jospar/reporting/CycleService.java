@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kz.jospar.calendar.PlanCalendar;
+import kz.jospar.calendar.PlanCalendars;
 import kz.jospar.calendar.PlanPeriod;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.Executor;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.catalog.PlanRow;
+import kz.jospar.catalog.Plans;
 import kz.jospar.identity.Roles;
 import kz.jospar.people.RejectedInput;
 import kz.jospar.reporting.ReportProcess.Event;
@@ -60,10 +62,11 @@ public class CycleService {
   }
 
   public record OpenedCycle(String cycleKey, String row, String periodKey, OffsetDateTime dueAt, List<Assignment> assignments,
-      String processInstanceId) {}
+      String processInstanceId, String planCode, String planVersion) {}
 
   private final PlanCatalog catalog;
-  private final PlanCalendar calendar;
+  private final Plans plans;
+  private final PlanCalendars calendars;
   private final DueDates dueDates;
   private final CycleProperties properties;
   private final ReportRepository repository;
@@ -72,11 +75,12 @@ public class CycleService {
   private final TransactionTemplate inTransaction;
   private final org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration;
 
-  CycleService(PlanCatalog catalog, PlanCalendar calendar, DueDates dueDates, CycleProperties properties, ReportRepository repository,
+  CycleService(Plans plans, PlanCalendars calendars, DueDates dueDates, CycleProperties properties, ReportRepository repository,
       RuntimeService runtimeService, IdentityService identityService, PlatformTransactionManager transactions,
       org.camunda.bpm.engine.ProcessEngine engine) {
-    this.catalog = catalog;
-    this.calendar = calendar;
+    this.catalog = plans.primary();
+    this.plans = plans;
+    this.calendars = calendars;
     this.dueDates = dueDates;
     this.properties = properties;
     this.repository = repository;
@@ -111,32 +115,56 @@ public class CycleService {
   }
 
   /**
-   * Opens one period. Refused with {@link CycleAlreadyOpenException} when it is already open, with
+   * Who consolidates an open cycle, as it was opened: its lead body, or the coordinator when a group leads it. Read from
+   * the cycle's records, not the catalog, so that an amendment of the row does not move an open cycle's work.
+   */
+  public String leadGroup(String cycleKey) {
+    return repository.leadBody(cycleKey).orElse(Roles.COORDINATOR);
+  }
+
+  /**
+   * Opens one period of the primary plan. Refused with {@link CycleAlreadyOpenException} when it is already open, with
    * {@link UnknownPeriodException} when the plan has no such row or period.
    *
    * @param dueOverride a due moment chosen by the coordinator (catch-up of a past period), or null for the plan's
    */
   public OpenedCycle open(String rowNumber, String periodKey, String actor, OffsetDateTime dueOverride) {
-    PlanRow row = catalog.row(rowNumber).orElseThrow(() -> new UnknownPeriodException("row", "period.noRow", shown(rowNumber)));
+    return open(null, rowNumber, periodKey, actor, dueOverride);
+  }
+
+  /** Opens one period of a plan by its code; null means the primary plan. */
+  public OpenedCycle open(String planCode, String rowNumber, String periodKey, String actor, OffsetDateTime dueOverride) {
+    PlanCalendar calendar = calendar(planCode);
+    PlanCatalog plan = calendar.catalog();
+    PlanRow row = plan.row(rowNumber).orElseThrow(() -> new UnknownPeriodException("row", "period.noRow", shown(rowNumber)));
     if (!row.hasSchedule()) {
       throw new UnknownPeriodException("row", "period.heading", rowNumber);
     }
     PlanPeriod period = calendar.find(rowNumber, periodKey)
         .orElseThrow(() -> new UnknownPeriodException("period", "period.noPeriod", rowNumber, shown(periodKey)));
     if (dueOverride != null) {
-      DueRange range = dueRange(period);
+      DueRange range = dueRange(plan, period);
       if (!range.admits(dueOverride)) {
         throw range.rejected(dueOverride.toString());
       }
     }
-    return inTransaction.execute(status -> doOpen(row, period, actor, dueOverride));
+    return inTransaction.execute(status -> doOpen(plan, row, period, actor, dueOverride));
   }
 
   /** The due moments a coordinator may choose for a (row, period); {@link UnknownPeriodException} when the plan has none. */
   public DueRange dueRange(String rowNumber, String periodKey) {
-    catalog.row(rowNumber).orElseThrow(() -> new UnknownPeriodException("row", "period.noRow", shown(rowNumber)));
-    return dueRange(calendar.find(rowNumber, periodKey)
+    return dueRange(null, rowNumber, periodKey);
+  }
+
+  public DueRange dueRange(String planCode, String rowNumber, String periodKey) {
+    PlanCalendar calendar = calendar(planCode);
+    calendar.catalog().row(rowNumber).orElseThrow(() -> new UnknownPeriodException("row", "period.noRow", shown(rowNumber)));
+    return dueRange(calendar.catalog(), calendar.find(rowNumber, periodKey)
         .orElseThrow(() -> new UnknownPeriodException("period", "period.noPeriod", rowNumber, shown(periodKey))));
+  }
+
+  private PlanCalendar calendar(String planCode) {
+    return calendars.find(planCode).orElseThrow(() -> new UnknownPeriodException("plan", "period.noPlan", shown(planCode), plans.codes()));
   }
 
   /** A value as sent, cut short: a refusal does not echo a megabyte back. */
@@ -144,21 +172,21 @@ public class CycleService {
     return value.length() <= 40 ? value : value.substring(0, 40) + "…";
   }
 
-  private DueRange dueRange(PlanPeriod period) {
+  private DueRange dueRange(PlanCatalog plan, PlanPeriod period) {
     // from the start of today: a catch-up due today may already be overdue (and escalate at once); an earlier day is a mistake
     OffsetDateTime now = EngineClock.now(properties.zone()).toLocalDate().atStartOfDay(properties.zone()).toOffsetDateTime();
     OffsetDateTime start = period.start().atStartOfDay(properties.zone()).toOffsetDateTime();
-    OffsetDateTime last = LocalDate.of(catalog.lastYear() + 1, 12, 31).atTime(LocalTime.of(23, 59, 59))
+    OffsetDateTime last = LocalDate.of(plan.lastYear() + 1, 12, 31).atTime(LocalTime.of(23, 59, 59))
         .atZone(properties.zone()).toOffsetDateTime();
     return new DueRange(now, start, last);
   }
 
-  private OpenedCycle doOpen(PlanRow row, PlanPeriod period, String actor, OffsetDateTime dueOverride) {
+  private OpenedCycle doOpen(PlanCatalog plan, PlanRow row, PlanPeriod period, String actor, OffsetDateTime dueOverride) {
     OffsetDateTime now = EngineClock.now(properties.zone());
     DueDates.Schedule due = dueOverride != null ? dueDates.forDueAt(dueOverride) : dueDates.forDeadline(period.deadline());
     String cycleKey = period.cycleKey();
     try {
-      repository.insertCycle(cycleKey, row.number(), period.key(), PlanPeriod.yearOfKey(period.key()),
+      repository.insertCycle(cycleKey, plan.code(), plan.version(), row.number(), period.key(), PlanPeriod.yearOfKey(period.key()),
           period.deadline(), due.dueAt(), now, actor);
     } catch (DuplicateKeyException e) {
       throw new CycleAlreadyOpenException(cycleKey);
@@ -171,6 +199,7 @@ public class CycleService {
 
     Map<String, Object> variables = new HashMap<>();
     variables.put(Vars.CYCLE_KEY, cycleKey);
+    variables.put(Vars.PLAN_CODE, plan.code());
     variables.put(Vars.ROW_NUMBER, row.number());
     variables.put(Vars.ROW_NAME, row.number() + " " + row.name().kk());
     variables.put(Vars.PERIOD_KEY, period.key());
@@ -186,7 +215,7 @@ public class CycleService {
     identityService.clearAuthentication();
     ProcessInstance instance;
     try {
-      instance = runtimeService.startProcessInstanceByKey(ReportProcess.itemProcessKey(itemOf(row)), cycleKey, variables);
+      instance = runtimeService.startProcessInstanceByKey(ReportProcess.processKey(row), cycleKey, variables);
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);
@@ -194,7 +223,7 @@ public class CycleService {
     }
     repository.setCycleProcess(cycleKey, instance.getId());
     log.info("Opened period {} for {} bodies (by {}), due {}", cycleKey, assignments.size(), actor, due.dueAt());
-    return new OpenedCycle(cycleKey, row.number(), period.key(), due.dueAt(), assignments, instance.getId());
+    return new OpenedCycle(cycleKey, row.number(), period.key(), due.dueAt(), assignments, instance.getId(), plan.code(), plan.version());
   }
 
   /**
@@ -207,25 +236,28 @@ public class CycleService {
    */
   public List<String> openDue(LocalDate today) {
     List<String> opened = new ArrayList<>();
-    for (int year = today.getYear(); year <= today.getYear() + 1; year++) {
-      if (!catalog.coversYear(year)) {
-        continue;
-      }
-      for (PlanPeriod period : calendar.year(year)) {
-        boolean due = !dueDates.openingDay(period.deadline()).isAfter(today) && !period.deadline().isBefore(today);
-        if (!due || repository.cycleExists(period.cycleKey())) {
+    for (PlanCalendar calendar : calendars.all()) {
+      PlanCatalog plan = calendar.catalog();
+      for (int year = today.getYear(); year <= today.getYear() + 1; year++) {
+        if (!plan.coversYear(year)) {
           continue;
         }
-        // Its own engine command in a new transaction: the cycle's rows and its process instance
-        // commit together, whatever becomes of the scheduler's job or of the other periods.
-        try {
-          engineConfiguration.getCommandExecutorTxRequiresNew().execute(commandContext ->
-              doOpen(catalog.row(period.row()).orElseThrow(), period, SCHEDULER, null));
-          opened.add(period.cycleKey());
-        } catch (CycleAlreadyOpenException e) {
-          log.info("Period {} was opened meanwhile elsewhere", period.cycleKey());
-        } catch (RuntimeException e) {
-          log.error("Period {} could not be opened; the next run tries again: {}", period.cycleKey(), e.getMessage(), e);
+        for (PlanPeriod period : calendar.year(year)) {
+          boolean due = !dueDates.openingDay(period.deadline()).isAfter(today) && !period.deadline().isBefore(today);
+          if (!due || repository.cycleExists(plan.code(), period.row(), period.key())) {
+            continue;
+          }
+          // Its own engine command in a new transaction: the cycle's rows and its process instance
+          // commit together, whatever becomes of the scheduler's job or of the other periods.
+          try {
+            engineConfiguration.getCommandExecutorTxRequiresNew().execute(commandContext ->
+                doOpen(plan, plan.row(period.row()).orElseThrow(), period, SCHEDULER, null));
+            opened.add(period.cycleKey());
+          } catch (CycleAlreadyOpenException e) {
+            log.info("Period {} was opened meanwhile elsewhere", period.cycleKey());
+          } catch (RuntimeException e) {
+            log.error("Period {} could not be opened; the next run tries again: {}", period.cycleKey(), e.getMessage(), e);
+          }
         }
       }
     }
@@ -235,9 +267,5 @@ public class CycleService {
   /** The body codes of a cycle, for the item models' multi-instance of body reports. */
   public List<String> bodyCodes(String cycleKey) {
     return repository.bodyCodes(cycleKey);
-  }
-
-  private String itemOf(PlanRow row) {
-    return row.isItem() ? row.number() : row.parent();
   }
 }

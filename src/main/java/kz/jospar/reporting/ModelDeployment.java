@@ -3,8 +3,16 @@ package kz.jospar.reporting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import kz.jospar.catalog.PlanCatalog;
+import kz.jospar.catalog.PlanRow;
+import kz.jospar.catalog.Plans;
+import kz.jospar.catalog.WorkKind;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -33,9 +41,11 @@ class ModelDeployment implements ApplicationRunner {
   static final String[] RELEASE_MODELS = {"bpmn/*.bpmn", "forms/*.html"};
 
   private final RepositoryService repositoryService;
+  private final Plans plans;
 
-  ModelDeployment(RepositoryService repositoryService) {
+  ModelDeployment(RepositoryService repositoryService, Plans plans) {
     this.repositoryService = repositoryService;
+    this.plans = plans;
   }
 
   @Override
@@ -64,5 +74,30 @@ class ModelDeployment implements ApplicationRunner {
     }
     Deployment deployment = builder.deploy();
     log.info("Deployment '{}' of {} resources: {}", NAME, count, deployment.getId());
+    checkEveryKindHasAModel();
+  }
+
+  /**
+   * Every row's kind of work must have a deployed model, or its periods would fail when they open, long after
+   * start-up. The models of earlier releases stay deployed whatever this release ships, so cycles opened under
+   * them (the per-item {@code PlanItemNN} models included) run on.
+   */
+  void checkEveryKindHasAModel() {
+    List<String> missing = new ArrayList<>();
+    for (PlanCatalog catalog : plans.all()) {
+      Map<WorkKind, List<String>> rowsByKind = new TreeMap<>();
+      catalog.rows().filter(PlanRow::hasSchedule)
+          .forEach(r -> rowsByKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r.number()));
+      rowsByKind.forEach((kind, rows) -> {
+        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(kind.processKey()).latestVersion().count() == 0) {
+          missing.add("kind '" + kind.code() + "' (rows " + String.join(", ", rows) + " of plan " + catalog.code() + ", "
+              + catalog.source() + ") has no deployed model '" + kind.processKey() + "'; add bpmn/" + kind.processKey()
+              + ".bpmn to the release");
+        }
+      });
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("Cannot start: " + String.join("; ", missing));
+    }
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kz.jospar.catalog.PlanCatalog;
+import kz.jospar.catalog.Plans;
 import kz.jospar.identity.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PlanPeriodsController {
 
   /** {@code dueAt}: optional ISO date-time, for catch-up of a period whose deadline has passed. */
-  record OpenRequest(String row, String period, String dueAt) {}
+  record OpenRequest(String row, String period, String dueAt, String plan) {}
 
   record StatusEntry(String cycleKey, String row, String period, String body, boolean lead, boolean byAgreement, String state,
       OffsetDateTime dueAt, OffsetDateTime submittedAt, int escalationLevel, boolean late, Integer achievedCount, Boolean belowQuota,
-      String periodState) {}
+      String periodState, String plan, String planVersion) {}
 
   record StatusView(int year, int reports, List<StatusEntry> entries) {}
 
@@ -38,15 +39,18 @@ class PlanPeriodsController {
   private final CycleService cycles;
   private final PlanStatus status;
   private final PlanCatalog catalog;
+  private final Plans plans;
 
   private final kz.jospar.people.Languages languages;
   private final org.springframework.context.MessageSource words;
 
-  PlanPeriodsController(CycleService cycles, PlanStatus status, PlanCatalog catalog, kz.jospar.people.Languages languages,
+  PlanPeriodsController(CycleService cycles, PlanStatus status, PlanCatalog catalog, Plans plans,
+      kz.jospar.people.Languages languages,
       org.springframework.context.MessageSource words) {
     this.cycles = cycles;
     this.status = status;
     this.catalog = catalog;
+    this.plans = plans;
     this.languages = languages;
     this.words = words;
   }
@@ -68,25 +72,32 @@ class PlanPeriodsController {
       try {
         due = OffsetDateTime.parse(request.dueAt().strip());
       } catch (DateTimeParseException e) {
-        throw cycles.dueRange(request.row().strip(), request.period().strip()).rejected(request.dueAt());
+        throw cycles.dueRange(plan(request), request.row().strip(), request.period().strip()).rejected(request.dueAt());
       }
     }
-    CycleService.OpenedCycle opened = cycles.open(request.row().strip(), request.period().strip(), caller.getName(), due);
+    CycleService.OpenedCycle opened = cycles.open(plan(request), request.row().strip(), request.period().strip(), caller.getName(), due);
     return ResponseEntity.status(HttpStatus.CREATED).body(opened);
+  }
+
+  /** The plan a request names; none (or blank) means the primary plan. */
+  private static String plan(OpenRequest request) {
+    return request.plan() == null || request.plan().isBlank() ? null : request.plan().strip();
   }
 
   @GetMapping("/api/plan/status")
   ResponseEntity<?> status(@RequestParam int year, Authentication caller, HttpServletRequest http) {
-    if (!catalog.coversYear(year)) {
-      return error(HttpStatus.BAD_REQUEST, "year", say(languages.forApi(caller.getName(), http), "error.year", year, catalog.firstYear(),
-          catalog.lastYear()));
+    // a person's work covers all plans: a year of any plan is accepted
+    if (year < plans.firstYear() || year > plans.lastYear()) {
+      return error(HttpStatus.BAD_REQUEST, "year", say(languages.forApi(caller.getName(), http), "error.year", year, plans.firstYear(),
+          plans.lastYear()));
     }
     Set<String> groups = groups(caller);
     boolean wholePlan = groups.stream().anyMatch(SEE_WHOLE_PLAN::contains);
     List<String> ownBodies = groups.stream().filter(catalog.bodies()::contains).toList();
     List<StatusEntry> entries = status.reports(year, wholePlan ? null : ownBodies).stream()
         .map(r -> new StatusEntry(r.cycleKey(), r.row(), r.period(), r.body(), r.lead(), r.byAgreement(), r.state(),
-            r.dueAt(), r.submittedAt(), r.escalationLevel(), r.late(), r.achievedCount(), r.belowQuota(), r.periodState()))
+            r.dueAt(), r.submittedAt(), r.escalationLevel(), r.late(), r.achievedCount(), r.belowQuota(), r.periodState(), r.planCode(),
+            r.planVersion()))
         .toList();
     return ResponseEntity.ok(new StatusView(year, entries.size(), entries));
   }

@@ -15,10 +15,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class PlanStatus {
 
-  /** One body's report for one period of one plan row. */
+  /**
+   * One body's report for one period of one plan row.
+   *
+   * @param planCode the plan the cycle belongs to
+   * @param planVersion the version of the plan the cycle was opened under; null for cycles opened before versions were recorded
+   */
   public record Report(String cycleKey, String row, String period, String body, boolean lead, boolean byAgreement, String state,
       OffsetDateTime dueAt, OffsetDateTime submittedAt, String submittedBy, int escalationLevel, boolean late, Integer achievedCount,
-      Boolean belowQuota, String periodState, String text, int returns, String processInstanceId) {}
+      Boolean belowQuota, String periodState, String text, int returns, String processInstanceId, String planCode, String planVersion) {}
 
   /** A measured value of a target indicator, recorded when a research period closed. */
   public record IndicatorFact(int indicator, int year, String cycleKey, BigDecimal value, String recordedBy, OffsetDateTime recordedAt) {}
@@ -38,7 +43,7 @@ public class PlanStatus {
     return repository.status(year, bodies).stream()
         .map(r -> new Report(r.cycleKey(), r.row(), r.periodKey(), r.body(), r.lead(), r.byAgreement(), state(r, now), r.dueAt(),
             r.submittedAt(), r.submittedBy(), r.escalationLevel(), r.late(), r.achievedCount(), r.belowQuota(), r.cycleState(),
-            r.text(), returns.getOrDefault(r.cycleKey() + "|" + r.body(), 0), r.processInstanceId()))
+            r.text(), returns.getOrDefault(r.cycleKey() + "|" + r.body(), 0), r.processInstanceId(), r.planCode(), r.planVersion()))
         .toList();
   }
 

@@ -141,12 +141,13 @@ class ReportDelegates {
   }
 
   @Bean
-  JavaDelegate closePeriodDelegate(ReportService reports, Decisions decisions, kz.jospar.catalog.PlanCatalog catalog) {
+  JavaDelegate closePeriodDelegate(ReportService reports, Decisions decisions) {
     return x -> {
       decisions.take(x, ReportProcess.TASK_CLOSE_PERIOD);
       Map<Integer, BigDecimal> values = new LinkedHashMap<>();
-      if (catalog.row(row(x)).map(kz.jospar.catalog.PlanRow::recordsIndicators).orElse(false)) {
-        catalog.indicators().forEach(i -> {
+      kz.jospar.catalog.PlanCatalog plan = reports.plan(cycle(x));
+      if (plan.row(row(x)).map(kz.jospar.catalog.PlanRow::recordsIndicators).orElse(false)) {
+        plan.indicators().forEach(i -> {
           Object v = x.getVariable(Vars.indicatorValue(i.number()));
           if (v instanceof Number n) {
             values.put(i.number(), new BigDecimal(n.toString()));

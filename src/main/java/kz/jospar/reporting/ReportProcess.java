@@ -1,5 +1,8 @@
 package kz.jospar.reporting;
 
+import kz.jospar.catalog.PlanRow;
+import kz.jospar.catalog.WorkKind;
+
 /**
  * The models' keys, element ids and variable names, in one place: the BPMN, the Java and the
  * tests all refer to these, so none is a bare string twice.
@@ -9,9 +12,9 @@ public final class ReportProcess {
   private ReportProcess() {}
 
   // ---- process keys -------------------------------------------------------------------------
-  /** One model per plan item: {@code PlanItem04} runs item 4 and its sub-items 4.1–4.9. */
-  public static String itemProcessKey(String itemNumber) {
-    return "PlanItem" + (itemNumber.length() == 1 ? "0" : "") + itemNumber;
+  /** One model per kind of work, chosen by the catalog row's {@code kind}; see {@link WorkKind#processKey()}. */
+  public static String processKey(PlanRow row) {
+    return row.kind().processKey();
   }
 
   public static final String BODY_REPORT = "BodyReport";
@@ -42,6 +45,7 @@ public final class ReportProcess {
 
     // the cycle, set when it is opened
     public static final String CYCLE_KEY = "cycleKey";
+    public static final String PLAN_CODE = "planCode";
     public static final String ROW_NUMBER = "rowNumber";
     public static final String ROW_NAME = "rowName";
     public static final String PERIOD_KEY = "periodKey";

@@ -39,15 +39,32 @@ class ReportRepository {
   }
 
   /** Inserts the cycle; a second insert of the same key fails with {@link org.springframework.dao.DuplicateKeyException}. */
-  void insertCycle(String cycleKey, String row, String periodKey, int year, java.time.LocalDate deadline,
-      OffsetDateTime dueAt, OffsetDateTime now, String actor) {
-    jdbc.update("INSERT INTO jospar_cycle (cycle_key, plan_row, period_key, plan_year, deadline, due_at, opened_at, opened_by, state) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open')", cycleKey, row, periodKey, year, deadline, ts(dueAt), ts(now), actor);
+  void insertCycle(String cycleKey, String planCode, String planVersion, String row, String periodKey, int year,
+      java.time.LocalDate deadline, OffsetDateTime dueAt, OffsetDateTime now, String actor) {
+    jdbc.update("INSERT INTO jospar_cycle (cycle_key, plan_code, plan_version, plan_row, period_key, plan_year, deadline, due_at, "
+        + "opened_at, opened_by, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open')",
+        cycleKey, planCode, planVersion, row, periodKey, year, deadline, ts(dueAt), ts(now), actor);
   }
 
-  boolean cycleExists(String cycleKey) {
-    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM jospar_cycle WHERE cycle_key = ?", Integer.class, cycleKey);
+  /** The cycle's lead body as it was opened, if a single body leads it. */
+  java.util.Optional<String> leadBody(String cycleKey) {
+    return jdbc.queryForList("SELECT body_code FROM jospar_body_report WHERE cycle_key = ? AND lead_body = TRUE", String.class, cycleKey)
+        .stream().findFirst();
+  }
+
+  /** Whether a (plan, row, period) has its cycle, whatever form its key has. */
+  boolean cycleExists(String planCode, String row, String periodKey) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM jospar_cycle WHERE plan_code = ? AND plan_row = ? AND period_key = ?",
+        Integer.class, planCode, row, periodKey);
     return n != null && n > 0;
+  }
+
+  /** The plan and its version a cycle was opened under; the version is null for cycles opened before versions were recorded. */
+  public record CyclePlan(String planCode, String planVersion) {}
+
+  java.util.Optional<CyclePlan> cyclePlan(String cycleKey) {
+    return jdbc.query("SELECT plan_code, plan_version FROM jospar_cycle WHERE cycle_key = ?",
+        (rs, i) -> new CyclePlan(rs.getString(1), rs.getString(2)), cycleKey).stream().findFirst();
   }
 
   void setCycleProcess(String cycleKey, String processInstanceId) {
@@ -192,7 +209,7 @@ class ReportRepository {
 
   record StatusRow(String cycleKey, String row, String periodKey, String body, boolean lead, boolean byAgreement, String state,
       OffsetDateTime dueAt, OffsetDateTime submittedAt, String submittedBy, boolean late, int escalationLevel, Integer achievedCount,
-      Boolean belowQuota, String cycleState, String text, String processInstanceId) {}
+      Boolean belowQuota, String cycleState, String text, String processInstanceId, String planCode, String planVersion) {}
 
   /** How often each report of a year was returned (by a supervisor or the coordinator), keyed "cycle|body". */
   java.util.Map<String, Integer> returnsOfYear(int year) {
@@ -210,7 +227,7 @@ class ReportRepository {
     if (bodies != null && bodies.isEmpty()) {
       return List.of();
     }
-    String sql = "SELECT c.cycle_key, c.plan_row, c.period_key, c.state AS cycle_state, r.* FROM jospar_cycle c "
+    String sql = "SELECT c.cycle_key, c.plan_row, c.period_key, c.state AS cycle_state, c.plan_code, c.plan_version, r.* FROM jospar_cycle c "
         + "JOIN jospar_body_report r ON r.cycle_key = c.cycle_key WHERE c.plan_year = ?"
         + (bodies == null ? "" : " AND r.body_code IN (" + String.join(", ", java.util.Collections.nCopies(bodies.size(), "?")) + ")")
         + " ORDER BY c.deadline, c.plan_row, c.period_key, r.body_code";
@@ -223,7 +240,8 @@ class ReportRepository {
         rs.getString("body_code"), rs.getBoolean("lead_body"), rs.getBoolean("by_agreement"), rs.getString("state"),
         odt(rs, "due_at"), odt(rs, "submitted_at"), rs.getString("submitted_by"), rs.getBoolean("late"), rs.getInt("escalation_level"),
         (Integer) rs.getObject("achieved_count"), (Boolean) rs.getObject("below_quota"), rs.getString("cycle_state"),
-        rs.getString("report_text"), rs.getString("process_instance_id")), args.toArray());
+        rs.getString("report_text"), rs.getString("process_instance_id"), rs.getString("plan_code"), rs.getString("plan_version")),
+        args.toArray());
   }
 
   private BodyReport bodyReport(ResultSet rs, int i) throws SQLException {

@@ -7,6 +7,7 @@ import java.util.StringJoiner;
 import kz.jospar.catalog.Indicator;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.catalog.PlanRow;
+import kz.jospar.catalog.Plans;
 import kz.jospar.catalog.Quota;
 import kz.jospar.reporting.ReportProcess.Event;
 import kz.jospar.reporting.ReportRepository.BodyReport;
@@ -32,15 +33,15 @@ public class ReportService {
 
   public record Consolidation(int bodies, int accepted, int declined, Integer quotaAchieved) {}
 
-  private final PlanCatalog catalog;
+  private final Plans plans;
   private final ReportRepository repository;
   private final DueDates dueDates;
   private final CycleProperties properties;
   private final IdentityService identityService;
 
-  ReportService(PlanCatalog catalog, ReportRepository repository, DueDates dueDates, CycleProperties properties,
+  ReportService(Plans plans, ReportRepository repository, DueDates dueDates, CycleProperties properties,
       IdentityService identityService) {
-    this.catalog = catalog;
+    this.plans = plans;
     this.repository = repository;
     this.dueDates = dueDates;
     this.properties = properties;
@@ -52,6 +53,13 @@ public class ReportService {
   }
 
   /** The person completing the current task, or {@link #ENGINE} for a timer or the job executor. */
+  /** The plan a cycle runs under: the one its key names, or the primary plan for a key that names none. */
+  PlanCatalog plan(String cycleKey) {
+    String code = kz.jospar.calendar.PlanPeriod.planOf(cycleKey);
+    return plans.find(code).orElseThrow(() -> new IllegalStateException("cycle " + cycleKey + " names plan " + code
+        + ", which is not configured (jospar.catalog.plans: " + plans.codes() + ")"));
+  }
+
   public String actor() {
     Authentication auth = identityService.getCurrentAuthentication();
     return auth == null || auth.getUserId() == null ? ENGINE : auth.getUserId();
@@ -60,12 +68,12 @@ public class ReportService {
   public ReportContext open(String cycleKey, String rowNumber, String body, String processInstanceId) {
     BodyReport report = bodyReport(cycleKey, body);
     repository.setBodyProcess(cycleKey, body, processInstanceId);
-    PlanRow row = catalog.row(rowNumber).orElseThrow();
-    String bodyName = catalog.bodies().find(body).map(b -> b.name().kk()).orElse(body);
+    PlanRow row = plan(cycleKey).row(rowNumber).orElseThrow();
+    String bodyName = plan(cycleKey).bodies().find(body).map(b -> b.name().kk()).orElse(body);
     Quota quota = row.quota();
     return new ReportContext(bodyName, kz.jospar.identity.Roles.supervisorsOf(body), report.lead(), report.byAgreement(),
         dueDates.forDueAt(report.dueAt()), row.completionForm() == null ? null : row.completionForm().kk(), quota,
-        quota == null ? null : catalog.units().get(quota.unit()).kk());
+        quota == null ? null : plan(cycleKey).units().get(quota.unit()).kk());
   }
 
   /** Who a report's four-eyes rule must keep out, and whether it may decline: from Jospar's records, not from variables. */
@@ -113,7 +121,7 @@ public class ReportService {
       repository.event(cycleKey, body, Event.DECLINED, actor, now, reason);
       return new Submission(actor, now, late, null);
     }
-    Quota quota = catalog.row(rowNumber).map(PlanRow::quota).orElse(null);
+    Quota quota = plan(cycleKey).row(rowNumber).map(PlanRow::quota).orElse(null);
     Boolean below = quota == null || achieved == null ? null : achieved < quota.count();
     repository.submitted(cycleKey, body, ReportProcess.State.submitted.name(), actor, now, late,
         achieved == null ? null : achieved.intValue(), below, text);
@@ -181,7 +189,7 @@ public class ReportService {
   /** Item 16: the information work's quota counted over the accepted reports. */
   public Integer quotaCounted(String cycleKey, String rowNumber) {
     Integer achieved = consolidation(cycleKey).quotaAchieved();
-    Quota quota = catalog.row(rowNumber).map(PlanRow::quota).orElse(null);
+    Quota quota = plan(cycleKey).row(rowNumber).map(PlanRow::quota).orElse(null);
     repository.event(cycleKey, null, Event.QUOTA_COUNTED, ENGINE, now(),
         "achieved " + (achieved == null ? 0 : achieved) + (quota == null ? "" : " of " + quota.count() + " " + quota.unit()));
     return achieved;
@@ -209,7 +217,7 @@ public class ReportService {
       if (!fact.cycleKey().equals(cycleKey)) {
         continue;
       }
-      Indicator indicator = catalog.indicators().stream().filter(i -> i.number() == fact.indicator()).findFirst().orElseThrow();
+      Indicator indicator = plan(cycleKey).indicators().stream().filter(i -> i.number() == fact.indicator()).findFirst().orElseThrow();
       BigDecimal planned = indicator.planned().get(year);
       summary.add(fact.indicator() + ": " + fact.value().stripTrailingZeros().toPlainString() + " (plan " + planned + ", " + (fact.value().compareTo(planned) >= 0 ? "met" : "below") + ")");
     }

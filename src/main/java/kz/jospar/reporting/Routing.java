@@ -3,7 +3,7 @@ package kz.jospar.reporting;
 import java.util.List;
 import java.util.Optional;
 import kz.jospar.calendar.PlanPeriod;
-import kz.jospar.catalog.PlanCatalog;
+import kz.jospar.catalog.Plans;
 import kz.jospar.catalog.PlanRow;
 import kz.jospar.identity.Roles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,12 +19,12 @@ public class Routing {
 
   private final ReportService reports;
   private final CycleService cycles;
-  private final PlanCatalog catalog;
+  private final Plans plans;
 
-  Routing(ReportService reports, CycleService cycles, PlanCatalog catalog) {
+  Routing(ReportService reports, CycleService cycles, Plans plans) {
     this.reports = reports;
     this.cycles = cycles;
-    this.catalog = catalog;
+    this.plans = plans;
   }
 
   /** The body whose report this instance runs: the submitters' group. */
@@ -42,7 +42,7 @@ public class Routing {
 
   /** Who consolidates the cycle and takes the item's own steps: the lead body, or the coordinator. */
   public String lead(DelegateExecution x) {
-    return cycles.leadGroup(row(x.getProcessBusinessKey()));
+    return cycles.leadGroup(x.getProcessBusinessKey());
   }
 
   public boolean byAgreement(DelegateExecution x) {
@@ -71,15 +71,16 @@ public class Routing {
       case ReportProcess.TASK_REVIEW_BY_COORDINATOR, ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2, ReportProcess.TASK_CLOSE_PERIOD ->
           Optional.of(Roles.COORDINATOR);
       case ReportProcess.TASK_CONSOLIDATE_REPORTS, ReportProcess.TASK_PREPARE_SESSION, ReportProcess.TASK_RECORD_SESSION_HELD,
-          ReportProcess.TASK_UPDATE_REGISTER -> Optional.of(cycles.leadGroup(row(cycleKey)));
+          ReportProcess.TASK_UPDATE_REGISTER -> Optional.of(cycles.leadGroup(cycleKey));
       default -> Optional.empty();
     };
   }
 
-  /** The catalog row of a cycle ("4.8/2026-H2" → row 4.8). */
+  /** The catalog row of a cycle ("4.8/2026-H2" → row 4.8 of the primary plan). */
   public PlanRow row(String cycleKey) {
     String number = PlanPeriod.rowOf(cycleKey);
-    return catalog.row(number).orElseThrow(() -> new IllegalStateException("cycle " + cycleKey + " names no row of the plan"));
+    return plans.row(PlanPeriod.planOf(cycleKey), number)
+        .orElseThrow(() -> new IllegalStateException("cycle " + cycleKey + " names no row of a configured plan"));
   }
 
   private ReportService.Facts facts(String processInstanceId) {

@@ -338,7 +338,7 @@ class JosparBenchmark {
 
   /**
    * Rows whose reports go to all 20 akimats plus at least one ministry, and whose process is the plain
-   * report-and-consolidate (items 2, 5 and 15 have steps of their own).
+   * report-and-consolidate (the other kinds of work have steps of their own).
    */
   static Set<String> cycleRows(BenchNode node) throws IOException {
     JsonNode plan = JSON.readTree(node.get("/api/plan", "coordinator").body());
@@ -350,8 +350,7 @@ class JosparBenchmark {
     }
     for (JsonNode row : all) {
       String number = row.path("number").asText();
-      String item = number.split("\\.")[0];
-      if (Set.of("2", "5", "15").contains(item) || row.path("recordsIndicators").asBoolean()) {
+      if (!"report-cycle".equals(row.path("kind").asText()) || row.path("recordsIndicators").asBoolean()) {
         continue;
       }
       Set<String> bodies = new HashSet<>();

@@ -66,6 +66,7 @@ class CatalogValidationTest {
               deadline: {kk: тоқсан сайын, ru: ежеквартально, en: quarterly}
               schedule: {kind: QUARTERLY}
               quota: {count: 4, unit: meeting, minimum: true, per: year}
+          kind: annual-session
       """;
 
   static PlanCatalog load(String bodies, String plan) {
@@ -149,7 +150,7 @@ class CatalogValidationTest {
   void misspeltKeyIsRefusedNotIgnored() {
     CatalogException e = refused(BODIES, PLAN.replace("completionForm:", "completionFrom:"));
     assertThat(e.problems()).singleElement().asString()
-        .startsWith("catalog/plan.yaml:25: items[0].completionFrom: unknown key 'completionFrom'; accepted: number, direction, name, completionForm");
+        .startsWith("catalog/plan.yaml:25: items[0].completionFrom: unknown key 'completionFrom'; accepted: number, direction, kind, name, completionForm");
   }
 
   @Test
@@ -234,6 +235,86 @@ class CatalogValidationTest {
         .replace("en: Meeting}", "}"));
     assertThat(e.problems()).hasSize(3);
     assertThat(e.getMessage()).startsWith("3 problem(s) in the plan catalog:");
+  }
+
+  @Test
+  void aSubItemTakesItsItemsKindOfWorkUnlessItNamesItsOwn() {
+    assertThat(load(BODIES, PLAN).row("1.1").orElseThrow().kind()).isEqualTo(WorkKind.annual_session);
+    PlanCatalog own = load(BODIES, PLAN.replace("quota: {count: 4", "kind: quota-count\n        quota: {count: 4"));
+    assertThat(own.row("1").orElseThrow().kind()).isEqualTo(WorkKind.annual_session);
+    assertThat(own.row("1.1").orElseThrow().kind()).isEqualTo(WorkKind.quota_count);
+  }
+
+  @Test
+  void unknownKindOfWorkNamesFileLineAndTheAcceptedKinds() {
+    CatalogException e = refused(BODIES, PLAN.replace("kind: annual-session", "kind: PlanItem21"));
+    assertThat(e.problems()).containsExactly("catalog/plan.yaml:37: items[0].kind: unknown kind of work 'PlanItem21'; accepted: "
+        + "report-cycle, annual-session, register-update, indicator-study, quota-count");
+  }
+
+  @Test
+  void anItemWithoutAKindOfWorkIsRefused() {
+    CatalogException e = refused(BODIES, PLAN.replace("    kind: annual-session\n", ""));
+    assertThat(e.problems()).singleElement().asString().startsWith("catalog/plan.yaml:22: items[0]").contains("'kind'");
+  }
+
+  static java.util.function.Supplier<java.io.InputStream> text(String yaml) {
+    return () -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Plans loadAll(String... plans) {
+    java.util.Map<String, java.util.function.Supplier<java.io.InputStream>> files = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < plans.length; i++) {
+      files.put("catalog/plan-" + (i + 1) + ".yaml", text(plans[i]));
+    }
+    return CatalogLoader.loadAll("catalog/bodies.yaml", text(BODIES), files);
+  }
+
+  @Test
+  void twoPlansLoadSideBySideEachWithItsOwnVersion() {
+    Plans plans = loadAll(PLAN, PLAN.replace("code: test-plan", "code: next-plan"));
+    assertThat(plans.all()).extracting(PlanCatalog::code).containsExactly("test-plan", "next-plan");
+    assertThat(plans.primary().code()).isEqualTo("test-plan");
+    assertThat(plans.all()).extracting(PlanCatalog::version).doesNotHaveDuplicates().allMatch(v -> v.matches("[0-9a-f]{12}"));
+    assertThat(plans.primary().yearsAt()).isEqualTo("catalog/plan-1.yaml:5: plan.years");
+  }
+
+  @Test
+  void twoPlansWithOneCodeAreRefusedNamingBothFiles() {
+    assertThatThrownBy(() -> loadAll(PLAN, PLAN.replace("years: {from: 2022", "years:  {from: 2022")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("catalog/plan-2.yaml:2: plan.code: plan code 'test-plan' is already the code of catalog/plan-1.yaml");
+  }
+
+  @Test
+  void aPlanCodeThatCannotBeAPartOfACycleKeyIsRefused() {
+    CatalogException e = refused(BODIES, PLAN.replace("code: test-plan", "code: Test/Plan"));
+    assertThat(e.problems()).containsExactly("catalog/plan.yaml:2: plan.code: plan code 'Test/Plan' must be lower-case letters, "
+        + "digits, '.' and '-', at most 40, such as \"qha-2027-2031\"");
+  }
+
+  @Test
+  void aPlanWhoseYearsTheWorkingCalendarDoesNotCoverIsRefusedNamingThePlansFileAndLine() {
+    Plans plans = loadAll(PLAN, PLAN.replace("code: test-plan", "code: next-plan").replace("years: {from: 2022, to: 2026}",
+        "years: {from: 2026, to: 2027}").replace("planned: {2022: 80.2, 2023: 80.4, 2024: 80.6, 2025: 80.8, 2026: 81.0}",
+        "planned: {2026: 81.0, 2027: 81.2}").replace("plannedInAnnex: {2022: 80.2, 2023: 80.4, 2024: 80.6, 2025: 80.8, 2026: 80.9}",
+        "plannedInAnnex: {2026: 81.0, 2027: 81.2}"));
+    String calendar = """
+        weekend: [SATURDAY, SUNDAY]
+        holidays: []
+        movableHolidays:
+          - name: {kk: Құрбан айт, ru: Курбан айт, en: Kurban Ait}
+            carriedOver: false
+            dates: [2022-07-09, 2023-06-28, 2024-06-16, 2025-06-06, 2026-05-27]
+        """;
+    assertThatThrownBy(() -> WorkingCalendarLoader.load("catalog/working-calendar-kz.yaml", text(calendar), plans))
+        .isInstanceOf(CatalogException.class)
+        .satisfies(e -> assertThat(((CatalogException) e).problems()).containsExactly(
+            "catalog/plan-2.yaml:5: plan.years: plan next-plan runs in 2027, which the working calendar does not cover: it has no date"
+                + " of 'Kurban Ait' for 2027 (catalog/working-calendar-kz.yaml:4: movableHolidays[0]); add that year's date there, or the"
+                + " plan cannot run"));
+    assertThat(WorkingCalendarLoader.load("catalog/working-calendar-kz.yaml", text(calendar), loadAll(PLAN)).knowsYear(2026))
+        .as("the plan the calendar covers runs").isTrue();
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kz.jospar.catalog.PlanCatalog;
+import kz.jospar.catalog.WorkKind;
 import kz.jospar.forms.FormRules;
 import kz.jospar.identity.Roles;
 import kz.jospar.reporting.CycleService;
@@ -264,7 +265,7 @@ class DeskFormsTest {
     assertThat(page(lead, "/jospar/desk?lang=ru&done=registerUpdated")).contains("Обновлённый реестр записан");
     assertThat(open(register)).isFalse();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("5/2025")
-        .processDefinitionKey(ReportProcess.itemProcessKey("5")).count()).as("item 5's period has ended").isZero();
+        .processDefinitionKey(WorkKind.register_update.processKey()).count()).as("item 5's period has ended").isZero();
   }
 
   @Test

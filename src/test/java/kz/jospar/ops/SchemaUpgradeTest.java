@@ -30,7 +30,7 @@ class SchemaUpgradeTest {
     assertThat(first.engineBefore()).isNull();
     assertThat(first.engineAfter()).isEqualTo(SchemaUpgrade.ENGINE_VERSION).startsWith("7.24");
     assertThat(first.engineScripts()).hasSize(7);
-    assertThat(first.josparApplied()).isEqualTo(11);
+    assertThat(first.josparApplied()).isEqualTo(12);
     JdbcTemplate jdbc = new JdbcTemplate(db);
     assertThat(jdbc.queryForObject("select count(*) from jospar_cycle", Integer.class)).isZero();
     assertThat(jdbc.queryForObject("select count(*) from ACT_RU_TASK", Integer.class)).isZero();
@@ -41,7 +41,52 @@ class SchemaUpgradeTest {
     SchemaUpgrade.Result again = schema.run();
     assertThat(again.engineScripts()).isEmpty();
     assertThat(again.josparApplied()).isZero();
-    assertThat(again.josparVersion()).isEqualTo(first.josparVersion()).isEqualTo("11");
+    assertThat(again.josparVersion()).isEqualTo(first.josparVersion()).isEqualTo("12");
+  }
+
+  /**
+   * Issue 15: a database of the release before several plans (migrations up to V11) with the 2022-2026 plan's cycles,
+   * reports, events and indicator facts keeps them all; each cycle now belongs to that plan, and a period opens once
+   * per plan whatever form its key has.
+   */
+  @Test
+  void theOnePlanDatabaseOfTheLastReleaseKeepsItsCyclesWhichNowBelongToThe2022To2026Plan() {
+    DriverManagerDataSource db = freshDatabase("schema_one_plan");
+    assertThat(new SchemaUpgrade(db, "11").run().josparVersion()).isEqualTo("11");
+    JdbcTemplate jdbc = new JdbcTemplate(db);
+    // what that release wrote when it opened 4.8's second half of 2026 and closed 15.1's last quarter
+    for (String[] cycle : new String[][] {{"4.8/2026-H2", "4.8", "2026-H2", "open"}, {"15.1/2026-Q4", "15.1", "2026-Q4", "closed"}}) {
+      jdbc.update("INSERT INTO jospar_cycle (cycle_key, plan_row, period_key, plan_year, deadline, due_at, opened_at, opened_by, "
+          + "process_instance_id, state) VALUES (?, ?, ?, 2026, DATE '2026-12-31', now(), now(), 'scheduler', 'pi-' || ?, ?)",
+          cycle[0], cycle[1], cycle[2], cycle[1], cycle[3]);
+      jdbc.update("INSERT INTO jospar_body_report (cycle_key, body_code, lead_body, by_agreement, state, due_at, late, escalation_level, "
+          + "updated_at) VALUES (?, 'akimat-turkistan', FALSE, FALSE, 'submitted', now(), FALSE, 0, now())", cycle[0]);
+      jdbc.update("INSERT INTO jospar_report_event (cycle_key, body_code, event, actor, occurred_at) VALUES (?, NULL, 'OPENED', "
+          + "'scheduler', now())", cycle[0]);
+    }
+    jdbc.update("INSERT INTO jospar_indicator_fact (indicator_number, plan_year, cycle_key, fact_value, recorded_by, recorded_at) "
+        + "VALUES (1, 2026, '15.1/2026-Q4', 80.5, 'coordinator', now())");
+
+    SchemaUpgrade.Result upgrade = new SchemaUpgrade(db).run();
+
+    assertThat(upgrade.josparApplied()).isOne();
+    assertThat(upgrade.josparVersion()).isEqualTo("12");
+    assertThat(jdbc.queryForList("SELECT cycle_key, plan_code, state, process_instance_id FROM jospar_cycle ORDER BY cycle_key"))
+        .containsExactly(
+            Map.of("cycle_key", "15.1/2026-Q4", "plan_code", "qha-2022-2026", "state", "closed", "process_instance_id", "pi-15.1"),
+            Map.of("cycle_key", "4.8/2026-H2", "plan_code", "qha-2022-2026", "state", "open", "process_instance_id", "pi-4.8"));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jospar_cycle WHERE plan_version IS NULL", Integer.class))
+        .as("the version a cycle ran under was not recorded before this release").isEqualTo(2);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jospar_body_report", Integer.class)).isEqualTo(2);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jospar_report_event", Integer.class)).isEqualTo(2);
+    assertThat(jdbc.queryForObject("SELECT fact_value FROM jospar_indicator_fact WHERE cycle_key = '15.1/2026-Q4'", Double.class))
+        .isEqualTo(80.5);
+    // the same period of the same plan under a key of the new form is refused; another plan's same row and period is not
+    String insert = "INSERT INTO jospar_cycle (cycle_key, plan_code, plan_version, plan_row, period_key, plan_year, deadline, due_at, "
+        + "opened_at, opened_by, state) VALUES (?, ?, 'abc', '4.8', '2026-H2', 2026, DATE '2026-12-31', now(), now(), 'x', 'open')";
+    assertThatThrownBy(() -> jdbc.update(insert, "qha-2022-2026/4.8/2026-H2", "qha-2022-2026"))
+        .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    assertThat(jdbc.update(insert, "next-plan/4.8/2026-H2", "next-plan")).isOne();
   }
 
   @Test
@@ -128,7 +173,7 @@ class SchemaUpgradeTest {
     code = SchemaCommand.run(Map.of("JOSPAR_DB_URL", url, "JOSPAR_DB_USER", "postgres", "JOSPAR_DB_PASSWORD", "postgres"),
         new PrintStream(out), new PrintStream(err));
     assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine schema created, now 7.24.0").contains("Jospar migrations applied now: 11");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine schema created, now 7.24.0").contains("Jospar migrations applied now: 12");
 
     code = SchemaCommand.run(Map.of("JOSPAR_DB_URL", url.replace("/schema_command", "/no_such_database"), "JOSPAR_DB_USER", "postgres",
         "JOSPAR_DB_PASSWORD", "postgres"), new PrintStream(out), new PrintStream(err));

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import kz.jospar.catalog.WorkKind;
 import kz.jospar.forms.CompletionRefusedException;
 import kz.jospar.forms.FormRejectedException;
 import kz.jospar.reporting.ReportProcess.Event;
@@ -340,7 +341,7 @@ class PlanProcessesTest {
     pool.shutdown();
     assertThat(outcomes).containsExactlyInAnyOrder("3/2026-P2of3", "refused");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("3/2026-P2of3")
-        .processDefinitionKey(ReportProcess.itemProcessKey("3")).count()).isEqualTo(1);
+        .processDefinitionKey(WorkKind.report_cycle.processKey()).count()).isEqualTo(1);
   }
 
   @Test
@@ -492,15 +493,17 @@ class PlanProcessesTest {
     assertThat(item).isEnded().hasPassed("EndEvent_PeriodClosed");
   }
 
-  /** Each item's model runs a period from opening to closing. */
-  @ParameterizedTest(name = "item {0}: row {1}, period {2}")
-  @CsvSource({"1,1.1,2024-Q2", "3,3,2024-P1of3", "4,4.1,2024-Q1", "6,6,2024", "7,7.1,2024-H1", "8,8,2024", "9,9.5,2024", "10,10.1,2024-H2",
-      "11,11.1,2024", "12,12,2022", "13,13,2024-Q2", "14,14,2024", "17,17.3,2024"})
-  void everyItemModelRunsAPeriodFromOpeningToClosing(String item, String row, String period) {
+  /** The row's kind of work chooses its model, whatever the row's number; each runs a period from opening to closing. */
+  @ParameterizedTest(name = "{0}: row {1}, period {2}")
+  @CsvSource({"report-cycle,1.1,2024-Q2", "report-cycle,3,2024-P1of3", "report-cycle,4.1,2024-Q1", "report-cycle,6,2024",
+      "report-cycle,7.1,2024-H1", "report-cycle,8,2024", "report-cycle,9.5,2024", "report-cycle,10.1,2024-H2", "report-cycle,11.1,2024",
+      "report-cycle,12,2022", "report-cycle,13,2024-Q2", "report-cycle,14,2024", "report-cycle,17.3,2024"})
+  void theRowsKindChoosesItsModelWhichRunsAPeriodFromOpeningToClosing(String kind, String row, String period) {
     clockAt("2024-01-09T09:00:00+05:00");
     CycleService.OpenedCycle cycle = open(row, period);
     ProcessInstance pi = walk.instance(cycle);
-    assertThat(pi.getProcessDefinitionId()).startsWith(ReportProcess.itemProcessKey(item) + ":");
+    assertThat(catalog.row(row).orElseThrow().kind().code()).isEqualTo(kind);
+    assertThat(pi.getProcessDefinitionId()).startsWith(WorkKind.valueOf(kind.replace('-', '_')).processKey() + ":");
     for (String body : cycles.bodyCodes(cycle.cycleKey())) {
       walk.acceptReport(cycle.cycleKey(), body, null);
     }
@@ -511,6 +514,33 @@ class PlanProcessesTest {
     walk.complete(walk.cycleTask(cycle.cycleKey(), ReportProcess.TASK_CLOSE_PERIOD), "coordinator", Map.of());
     assertThat(pi).isEnded();
     assertThat(repository.bodyReports(cycle.cycleKey())).allSatisfy(r -> assertThat(r.state()).isEqualTo("accepted"));
+  }
+
+  /**
+   * A cycle opened before kinds of work, under its item's own model (PlanItem04 of the earlier release, kept as a
+   * test resource), runs to its end after the upgrade: the engine keeps that deployment, and nothing of today's
+   * code looks the model up by the row's number.
+   */
+  @Test
+  void aCycleOpenedUnderAnItemModelOfAnEarlierReleaseRunsToItsEnd() {
+    clockAt("2024-01-09T09:00:00+05:00");
+    engine.getRepositoryService().createDeployment().name("jospar-before-kinds")
+        .addClasspathResource("legacy-models/PlanItem04.bpmn").deploy();
+    CycleService.OpenedCycle opened = open("4.2", "2024");
+    Map<String, Object> variables = engine.getRuntimeService().getVariables(opened.processInstanceId());
+    engine.getRuntimeService().deleteProcessInstance(opened.processInstanceId(), "replaced by the earlier release's instance", true, true);
+    ProcessInstance legacy = engine.getRuntimeService().startProcessInstanceByKey("PlanItem04", opened.cycleKey(), variables);
+    jdbc.update("UPDATE jospar_cycle SET process_instance_id = ? WHERE cycle_key = ?", legacy.getId(), opened.cycleKey());
+
+    for (String body : cycles.bodyCodes(opened.cycleKey())) {
+      walk.acceptReport(opened.cycleKey(), body, null);
+    }
+    String lead = cycles.leadGroup(catalog.row("4.2").orElseThrow());
+    walk.complete(walk.cycleTask(opened.cycleKey(), ReportProcess.TASK_CONSOLIDATE_REPORTS),
+        lead.equals("coordinator") ? "coordinator2" : lead + ".official", Map.of(Vars.CONSOLIDATED_SUMMARY, "consolidated"));
+    walk.complete(walk.cycleTask(opened.cycleKey(), ReportProcess.TASK_CLOSE_PERIOD), "coordinator", Map.of());
+    assertThat(legacy).isEnded().hasPassed("EndEvent_PeriodClosed");
+    assertThat(repository.bodyReports(opened.cycleKey())).allSatisfy(r -> assertThat(r.state()).isEqualTo("accepted"));
   }
 
   @Autowired kz.jospar.catalog.PlanCatalog catalog;
@@ -526,11 +556,11 @@ class PlanProcessesTest {
     engine.getManagementService().executeJob(timer.getId());
     // 30 days ahead of 2 December: every period due by 31 December 2026 and not yet past, e.g. 16.6's fourth quarter
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("16.6/2026-Q4")
-        .processDefinitionKey(ReportProcess.itemProcessKey("16")).count()).isEqualTo(1);
+        .processDefinitionKey(WorkKind.quota_count.processKey()).count()).isEqualTo(1);
     // a past period (16.6's third quarter) is not opened by the engine
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("16.6/2026-Q3")
-        .processDefinitionKey(ReportProcess.itemProcessKey("16")).count()).isZero();
-    long opened = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ReportProcess.itemProcessKey("16")).count();
+        .processDefinitionKey(WorkKind.quota_count.processKey()).count()).isZero();
+    long opened = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(WorkKind.quota_count.processKey()).count();
 
     Job next = engine.getManagementService().createJobQuery().timers().processDefinitionKey(ReportProcess.PLAN_SCHEDULER).singleResult();
     // daily, at the cron's hour in the server's time zone (set TZ=Asia/Almaty in production)
@@ -544,7 +574,7 @@ class PlanProcessesTest {
     for (String pid : jdbc.queryForList("SELECT process_instance_id FROM jospar_cycle WHERE opened_by = 'scheduler'", String.class)) {
       assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pid).count()).as(pid).isEqualTo(1);
     }
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ReportProcess.itemProcessKey("16")).count())
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(WorkKind.quota_count.processKey()).count())
         .isEqualTo(opened);
   }
 
@@ -554,7 +584,7 @@ class PlanProcessesTest {
         engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(ReportProcess.OPEN_PERIOD).latestVersion()
             .singleResult().getId(), Map.of(Vars.OPEN_ROW, "17.1", Vars.OPEN_PERIOD, "2023-H1")));
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("17.1/2023-H1")
-        .processDefinitionKey(ReportProcess.itemProcessKey("17")).count()).isEqualTo(1);
+        .processDefinitionKey(WorkKind.report_cycle.processKey()).count()).isEqualTo(1);
     assertThatThrownBy(() -> walk.as("coordinator", () -> engine.getFormService().submitStartForm(
         engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(ReportProcess.OPEN_PERIOD).latestVersion()
             .singleResult().getId(), Map.of(Vars.OPEN_ROW, "17.1", Vars.OPEN_PERIOD, "2023-H1"))))

@@ -1,0 +1,178 @@
+package kz.jospar.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import kz.jospar.JosparApplication;
+import kz.jospar.catalog.Plans;
+import kz.jospar.catalog.WorkKind;
+import kz.jospar.reporting.ReportProcess.Vars;
+import kz.jospar.support.EmbeddedPostgresSupport;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on PostgreSQL running two plans side by side, the 2022-2026 plan and a test plan of 2027-2028
+ * with other numbers, bodies and kinds of work: a full cycle of each; then an amendment of the second plan applied by a
+ * restart changes its new periods only.
+ */
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"camunda.bpm.job-execution.enabled=false", "jospar.demo.allow-any-database=true"})
+@ActiveProfiles({"demo", "postgres"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeveralPlansEndToEndTest {
+
+  static final String SECOND = "test-2027-2028";
+  static Path planFile;
+  static String databaseUrl;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) throws IOException {
+    databaseUrl = EmbeddedPostgresSupport.newDatabase("jospar_plans");
+    EmbeddedPostgresSupport.upgradeSchema(databaseUrl);
+    registry.add("JOSPAR_DB_URL", () -> databaseUrl);
+    registry.add("JOSPAR_DB_USER", () -> "postgres");
+    registry.add("JOSPAR_DB_PASSWORD", () -> "postgres");
+    // the second plan as an administrator keeps it: a file beside the release, edited for an amendment
+    planFile = Files.createTempFile("test-plan-2027-2028", ".yaml");
+    try (InputStream in = new ClassPathResource("plans/test-plan-2027-2028.yaml").getInputStream()) {
+      Files.write(planFile, in.readAllBytes());
+    }
+    registry.add("jospar.catalog.plans", SeveralPlansEndToEndTest::plans);
+    registry.add("jospar.catalog.working-calendar", () -> "classpath:plans/working-calendar-to-2028.yaml");
+  }
+
+  static String plans() {
+    return "classpath:catalog/plan-2022-2026.yaml,file:" + planFile;
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired CycleService cycles;
+  @Autowired Plans plans;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired PlanStatus status;
+  ProcessTestSupport walk;
+
+  @BeforeEach
+  void setUp() {
+    AbstractAssertions.init(engine);
+    walk = new ProcessTestSupport(engine, cycles);
+    ProcessTestSupport.clockAt("2026-11-16T10:00:00+05:00");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  @Order(1)
+  void eachPlanRunsAFullCycleSideBySideUnderTheModelItsRowsKindNames() {
+    CycleService.OpenedCycle first = walk.open("3", "2026-P3of3");
+    CycleService.OpenedCycle second = walk.as("coordinator", () -> cycles.open(SECOND, "21.1", "2027", "coordinator", null));
+    assertThat(first.cycleKey()).as("the primary plan's keys keep their form").isEqualTo("3/2026-P3of3");
+    assertThat(second.cycleKey()).isEqualTo(SECOND + "/21.1/2027");
+    assertThat(second.assignments()).extracting(CycleService.Assignment::body).containsExactly("gzhbm", "msm");
+    ProcessInstance firstPi = walk.instance(first);
+    ProcessInstance secondPi = walk.instance(second);
+    assertThat(firstPi.getProcessDefinitionId()).startsWith(WorkKind.report_cycle.processKey() + ":");
+    assertThat(secondPi.getProcessDefinitionId()).startsWith(WorkKind.quota_count.processKey() + ":");
+
+    for (String body : cycles.bodyCodes(first.cycleKey())) {
+      walk.acceptReport(first.cycleKey(), body, null);
+    }
+    for (String body : cycles.bodyCodes(second.cycleKey())) {
+      walk.acceptReport(second.cycleKey(), body, 2L);
+    }
+    walk.complete(walk.cycleTask(first.cycleKey(), ReportProcess.TASK_CONSOLIDATE_REPORTS), "aqdm.official",
+        Map.of(Vars.CONSOLIDATED_SUMMARY, "the council met"));
+    walk.complete(walk.cycleTask(second.cycleKey(), ReportProcess.TASK_CONSOLIDATE_REPORTS), "gzhbm.official",
+        Map.of(Vars.CONSOLIDATED_SUMMARY, "four publications"));
+    walk.complete(walk.cycleTask(first.cycleKey(), ReportProcess.TASK_CLOSE_PERIOD), "coordinator", Map.of());
+    walk.complete(walk.cycleTask(second.cycleKey(), ReportProcess.TASK_CLOSE_PERIOD), "coordinator", Map.of());
+
+    assertThat(firstPi).isEnded();
+    assertThat(secondPi).isEnded().hasPassed("ServiceTask_CountQuota");
+    assertThat(walk.runtime.createProcessInstanceQuery().processInstanceBusinessKey(second.cycleKey()).count()).isZero();
+    assertThat(jdbc.queryForList("SELECT plan_code, plan_row, period_key, plan_version, state FROM jospar_cycle ORDER BY plan_code"))
+        .containsExactly(
+            Map.of("plan_code", "qha-2022-2026", "plan_row", "3", "period_key", "2026-P3of3",
+                "plan_version", plans.primary().version(), "state", "closed"),
+            Map.of("plan_code", SECOND, "plan_row", "21.1", "period_key", "2027",
+                "plan_version", plans.find(SECOND).orElseThrow().version(), "state", "closed"));
+    assertThat(jdbc.queryForObject("SELECT reason FROM jospar_report_event WHERE cycle_key = ? AND event = 'QUOTA_COUNTED'",
+        String.class, second.cycleKey())).isEqualTo("achieved 4 of 3 publication");
+    // the status API and the monitor read these: each report names its plan and the version its cycle ran under
+    assertThat(status.reports(2027, null)).extracting(PlanStatus.Report::planCode, PlanStatus.Report::planVersion)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(SECOND, plans.find(SECOND).orElseThrow().version()));
+  }
+
+  @Test
+  @Order(2)
+  void aPeriodOpensOncePerPlanAndARowOrPlanThatDoesNotExistIsRefused() {
+    walk.as("coordinator", () -> cycles.open(SECOND, "21", "2027", "coordinator", null));
+    assertThatThrownBy(() -> walk.as("coordinator", () -> cycles.open(SECOND, "21", "2027", "coordinator", null)))
+        .isInstanceOf(CycleAlreadyOpenException.class);
+    assertThatThrownBy(() -> cycles.open(null, "21", "2027", "coordinator", null))
+        .as("the primary plan has no item 21").isInstanceOf(UnknownPeriodException.class);
+    assertThatThrownBy(() -> cycles.open("no-such-plan", "21", "2027", "coordinator", null))
+        .isInstanceOf(UnknownPeriodException.class);
+  }
+
+  /** After order 2: item 21's 2027 period is open under the first version of the plan. */
+  @Test
+  @Order(3)
+  void anAmendedRowChangesTheNewPeriodsOnlyAndEachCycleKeepsTheVersionItRanUnder() throws IOException {
+    String before = plans.find(SECOND).orElseThrow().version();
+    // the amending decree adds the Ministry of Foreign Affairs to item 21 (and so to 21.1, which takes its executors)
+    Files.writeString(planFile, Files.readString(planFile).replace("      - body: msm\n", "      - body: msm\n      - body: sim\n"));
+
+    String after;
+    // a node restarted with the amended file (command-line arguments: they win over application.yaml's defaults)
+    try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(JosparApplication.class)
+        .profiles("postgres")
+        .run("--JOSPAR_DB_URL=" + databaseUrl, "--JOSPAR_DB_USER=postgres", "--JOSPAR_DB_PASSWORD=postgres",
+            "--jospar.catalog.plans=" + plans(), "--jospar.catalog.working-calendar=classpath:plans/working-calendar-to-2028.yaml",
+            "--camunda.bpm.job-execution.enabled=false", "--server.port=0")) {
+      after = restarted.getBean(Plans.class).find(SECOND).orElseThrow().version();
+      assertThat(after).isNotEqualTo(before);
+      CycleService amended = restarted.getBean(CycleService.class);
+      CycleService.OpenedCycle next = amended.open(SECOND, "21", "2028", "coordinator", null);
+      assertThat(next.assignments()).extracting(CycleService.Assignment::body).containsExactly("gzhbm", "msm", "sim");
+      assertThat(next.planVersion()).isEqualTo(after);
+    }
+    String openBefore = SECOND + "/21/2027";
+    assertThat(jdbc.queryForList("SELECT body_code FROM jospar_body_report WHERE cycle_key = ? ORDER BY body_code", String.class,
+        openBefore)).as("the open cycle keeps what it was opened with").containsExactly("gzhbm", "msm");
+    assertThat(jdbc.queryForObject("SELECT plan_version FROM jospar_cycle WHERE cycle_key = ?", String.class, openBefore))
+        .isEqualTo(before);
+    assertThat(jdbc.queryForList("SELECT plan_version FROM jospar_cycle WHERE plan_code = ? ORDER BY period_key, plan_row",
+        String.class, SECOND)).as("21/2027, 21.1/2027, 21/2028").containsExactly(before, before, after);
+  }
+}
