@@ -51,13 +51,16 @@ class DeskController {
       ReportProcess.TASK_RECORD_SESSION_HELD, ReportProcess.TASK_UPDATE_REGISTER);
 
   private final MyWork work;
+  private final kz.jospar.catalog.Plans plans;
   private final DeskTasks tasks;
   private final MessageSource words;
   private final PlanCatalog catalog;
   private final ZoneId zone;
 
-  DeskController(MyWork work, DeskTasks tasks, MessageSource words, PlanCatalog catalog, CycleProperties cycles) {
+  DeskController(MyWork work, DeskTasks tasks, MessageSource words, PlanCatalog catalog, CycleProperties cycles,
+      kz.jospar.catalog.Plans plans) {
     this.work = work;
+    this.plans = plans;
     this.tasks = tasks;
     this.words = words;
     this.catalog = catalog;
@@ -69,13 +72,13 @@ class DeskController {
 
   @GetMapping("/jospar/desk")
   String myWork(Authentication authentication, HttpServletRequest request, Model model,
-      @RequestParam(required = false) String row, @RequestParam(required = false) String period,
+      @RequestParam(required = false) String plan, @RequestParam(required = false) String row, @RequestParam(required = false) String period,
       @RequestParam(required = false) String body, @RequestParam(required = false) String kind,
       @RequestParam(required = false) String q, @RequestParam(required = false) String done,
       @RequestParam(defaultValue = "0") int from) {
     Caller caller = Caller.of(authentication);
     Locale locale = RequestContextUtils.getLocale(request);
-    MyWork.Filter filter = new MyWork.Filter(blank(row), blank(period), blank(body), kind != null && KINDS.contains(kind) ? kind : null, blank(q));
+    MyWork.Filter filter = new MyWork.Filter(blank(plan), blank(row), blank(period), blank(body), kind != null && KINDS.contains(kind) ? kind : null, blank(q));
     MyWork.Work found = work.of(caller.userId(), caller.groups(), filter, locale, ClockUtil.getCurrentTime().toInstant(), from);
     List<Shown> shown = found.rows().stream().map(r -> new Shown(r, when(r, locale))).toList();
     Map<String, String> kinds = new LinkedHashMap<>();
@@ -91,6 +94,9 @@ class DeskController {
     model.addAttribute("previous", Math.max(0, found.from() - work.pageSize()));
     model.addAttribute("filter", filter);
     model.addAttribute("kinds", kinds);
+    // several plans running: the list can be narrowed to one, each named in the reader's language with its years
+    model.addAttribute("plans", plans.all().size() < 2 ? List.of() : plans.stream()
+        .map(p -> Map.entry(p.code(), p.firstYear() + "–" + p.lastYear() + " " + p.title().in(locale))).toList());
     model.addAttribute("bodies", bodies.size() > 1 ? bodies.stream().map(b -> Map.entry(b.code(), b.name().in(locale))).toList() : List.of());
     model.addAttribute("overdue", found.overdue()); // in the whole list, not only this page
     model.addAttribute("last", found.from() + found.rows().size());
@@ -153,13 +159,13 @@ class DeskController {
   @PostMapping("/jospar/desk/bulk")
   String bulk(@RequestParam(name = "task", required = false) List<String> ids,
       @RequestParam(name = "onPage", required = false) List<String> onPage, @RequestParam(defaultValue = "chosen") String scope,
-      @RequestParam(required = false) String confirm, @RequestParam(required = false) String row,
+      @RequestParam(required = false) String confirm, @RequestParam(required = false) String plan, @RequestParam(required = false) String row,
       @RequestParam(required = false) String period, @RequestParam(required = false) String body,
       @RequestParam(required = false) String kind, @RequestParam(required = false) String q, Authentication authentication,
       HttpServletRequest request, Model model) {
     Caller caller = Caller.of(authentication);
     Locale locale = RequestContextUtils.getLocale(request);
-    MyWork.Filter filter = new MyWork.Filter(blank(row), blank(period), blank(body), kind != null && KINDS.contains(kind) ? kind : null, blank(q));
+    MyWork.Filter filter = new MyWork.Filter(blank(plan), blank(row), blank(period), blank(body), kind != null && KINDS.contains(kind) ? kind : null, blank(q));
     model.addAttribute("lang", locale.getLanguage());
     model.addAttribute("filter", filter);
     List<String> chosen;

@@ -17,12 +17,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import kz.jospar.calendar.PlanCalendar;
+import kz.jospar.calendar.PlanCalendars;
 import kz.jospar.calendar.WorkingCalendar;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.LocalizedText;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.catalog.PlanRow;
+import kz.jospar.catalog.Plans;
 import kz.jospar.reporting.CycleProperties;
 import kz.jospar.reporting.TaskTitles;
 import org.camunda.bpm.engine.IdentityService;
@@ -51,7 +52,7 @@ public class MyWork {
    * come and go (a copy kept by task listeners cost three statements per completion).
    */
   private static String read(String from, String where, boolean counted, boolean paged) {
-    return "SELECT w.task_id, w.task_key, c.plan_row, c.period_key, r.body_code, w.assignee, w.due_at, r.by_agreement, "
+    return "SELECT w.task_id, w.task_key, c.plan_code, c.plan_row, c.period_key, r.body_code, w.assignee, w.due_at, r.by_agreement, "
         + "r.due_at AS report_due_at" + (counted ? ", w.total, w.overdue" : "")
         + " FROM (SELECT t.ID_ AS task_id, t.TASK_DEF_KEY_ AS task_key, t.PROC_INST_ID_ AS process_instance_id, t.ASSIGNEE_ AS assignee, "
         + "t.DUE_DATE_ AS due_at, t.CREATE_TIME_ AS created_at, " + urgency("t.TASK_DEF_KEY_", "t.DUE_DATE_") + " AS urgency"
@@ -74,9 +75,13 @@ public class MyWork {
         .addValue("todayStart", Timestamp.from(today.atStartOfDay(zone).toInstant()));
     StringBuilder from = new StringBuilder(" FROM ACT_RU_TASK t");
     StringBuilder where = new StringBuilder(THEIRS);
-    if (filter.row() != null || filter.period() != null) {
-      // the cycle's own row and period, never read out of its key
+    if (filter.row() != null || filter.period() != null || filter.plan() != null) {
+      // the cycle's own plan, row and period, never read out of its key
       from.append(" JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ JOIN jospar_cycle fc ON fc.cycle_key = e.BUSINESS_KEY_");
+    }
+    if (filter.plan() != null) {
+      where.append(" AND fc.plan_code = :plan");
+      p.addValue("plan", filter.plan());
     }
     if (filter.row() != null) {
       where.append(" AND fc.plan_row = :row");
@@ -102,36 +107,38 @@ public class MyWork {
   private final int pageSize;
 
   private final NamedParameterJdbcTemplate sql;
+  private final Plans plans;
+  private final PlanCalendars calendars;
   private final PlanCatalog catalog;
-  private final PlanCalendar calendar;
   private final WorkingCalendar workingDays;
   private final IdentityService identity;
   private final ZoneId zone;
 
-  MyWork(NamedParameterJdbcTemplate sql, PlanCatalog catalog, PlanCalendar calendar, WorkingCalendar workingDays,
+  MyWork(NamedParameterJdbcTemplate sql, Plans plans, PlanCalendars calendars, WorkingCalendar workingDays,
       IdentityService identity, CycleProperties cycles, @Value("${jospar.desk.page-size:50}") int pageSize) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("jospar.desk.page-size must be 1 or more, not " + pageSize);
     }
     this.pageSize = pageSize;
     this.sql = sql;
-    this.catalog = catalog;
-    this.calendar = calendar;
+    this.plans = plans;
+    this.calendars = calendars;
+    this.catalog = plans.primary(); // the bodies are one directory for every plan
     this.workingDays = workingDays;
     this.identity = identity;
     this.zone = cycles.zone();
   }
 
   /** What a list is narrowed to: a plan row, a period key, a body, a kind of step (a task key), words to look for. */
-  public record Filter(String row, String period, String body, String kind, String search) {
+  public record Filter(String plan, String row, String period, String body, String kind, String search) {
     static Filter none() {
-      return new Filter(null, null, null, null, null);
+      return new Filter(null, null, null, null, null, null);
     }
   }
 
   /** One task as the list shows it. */
   public record Row(String taskId, String taskKey, String title, String rowNumber, String rowName, String periodLabel, String bodyCode,
-      String bodyName, Instant dueAt, String dueDate, Timing timing, int days, String holder, boolean heldByMe) {}
+      String bodyName, Instant dueAt, String dueDate, Timing timing, int days, String holder, boolean heldByMe, String plan) {}
 
   /** Where a task stands against its control date. */
   public enum Timing { ESCALATED, OVERDUE, DUE_TODAY, DUE_SOON, ON_TIME, NO_DATE }
@@ -270,13 +277,13 @@ public class MyWork {
         new MapSqlParameterSource("ids", taskIds).addValue("groups", groups), String.class));
   }
 
-  private record Item(String taskId, String taskKey, String rowNumber, String periodKey, String body, String assignee, Instant dueAt, boolean byAgreement,
+  private record Item(String taskId, String taskKey, String planCode, String rowNumber, String periodKey, String body, String assignee, Instant dueAt, boolean byAgreement,
       Instant reportDueAt) {}
 
   private static Item item(ResultSet rs, int n) throws SQLException {
     Timestamp due = rs.getTimestamp("due_at");
     Timestamp reportDue = rs.getTimestamp("report_due_at");
-    return new Item(rs.getString("task_id"), rs.getString("task_key"), rs.getString("plan_row"), rs.getString("period_key"), rs.getString("body_code"),
+    return new Item(rs.getString("task_id"), rs.getString("task_key"), rs.getString("plan_code"), rs.getString("plan_row"), rs.getString("period_key"), rs.getString("body_code"),
         rs.getString("assignee"), due == null ? null : due.toInstant(), rs.getBoolean("by_agreement"),
         reportDue == null ? null : reportDue.toInstant());
   }
@@ -284,9 +291,13 @@ public class MyWork {
   private Row row(Item i, String userId, Map<String, String> names, Locale locale, LocalDate today) {
     String rowNumber = i.rowNumber();
     String periodKey = i.periodKey();
-    Optional<PlanRow> planRow = rowNumber == null ? Optional.empty() : catalog.row(rowNumber);
+    // the row and period of the cycle's own plan: several plans may use the same numbers
+    Optional<PlanRow> planRow = rowNumber == null ? Optional.empty() : plans.row(i.planCode(), rowNumber);
     String periodLabel = rowNumber == null ? null
-        : calendar.find(rowNumber, periodKey).map(pp -> pp.label().in(locale)).orElse(periodKey);
+        : calendars.find(i.planCode()).flatMap(c -> c.find(rowNumber, periodKey)).map(pp -> pp.label().in(locale)).orElse(periodKey);
+    // with several plans running, the item says whose plan it is by its years (words of no language)
+    String planYears = plans.all().size() < 2 || i.planCode() == null ? null
+        : plans.find(i.planCode()).map(p -> p.firstYear() + "–" + p.lastYear()).orElse(i.planCode());
     LocalizedText title = TaskTitles.title(i.taskKey(), i.byAgreement());
     String bodyName = i.body() == null ? null
         : catalog.bodies().find(i.body()).map(b -> b.nameOn(today).in(locale)).orElse(i.body());
@@ -315,7 +326,7 @@ public class MyWork {
     return new Row(i.taskId(), i.taskKey(), title == null ? i.taskKey() : title.in(locale), rowNumber,
         planRow.map(r -> r.name().in(locale)).orElse(null), periodLabel, i.body(), bodyName, i.dueAt(),
         due == null ? null : due.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)), timing, days,
-        holder, userId.equals(i.assignee()));
+        holder, userId.equals(i.assignee()), planYears);
   }
 
   /** One task's line as the list would show it (item, period, body, control date), for its own page. */

@@ -8,11 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import kz.jospar.calendar.PlanCalendar;
-import kz.jospar.calendar.PlanPeriod;
 import kz.jospar.catalog.LocalizedText;
 import kz.jospar.catalog.PlanCatalog;
-import kz.jospar.catalog.PlanRow;
 import kz.jospar.identity.Caller;
 import kz.jospar.reporting.TaskTitles;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -42,14 +39,14 @@ class NotificationsController {
 
   private final Notifications notes;
   private final PlanCatalog catalog;
-  private final PlanCalendar calendar;
+  private final CycleWords cycleWords;
   private final DeskTimes times;
   private final MessageSource words;
 
-  NotificationsController(Notifications notes, PlanCatalog catalog, PlanCalendar calendar, DeskTimes times, MessageSource words) {
+  NotificationsController(Notifications notes, PlanCatalog catalog, CycleWords cycleWords, DeskTimes times, MessageSource words) {
     this.notes = notes;
     this.catalog = catalog;
-    this.calendar = calendar;
+    this.cycleWords = cycleWords;
     this.times = times;
     this.words = words;
   }
@@ -112,14 +109,12 @@ class NotificationsController {
   }
 
   private Shown shown(Notifications.Stored n, Set<String> open, LocalDate today, Locale locale) {
-    String rowNumber = n.cycleKey() == null || !n.cycleKey().contains("/") ? null : PlanPeriod.rowOf(n.cycleKey());
-    String periodKey = rowNumber == null ? null : n.cycleKey().substring(rowNumber.length() + 1);
+    CycleWords.Said said = cycleWords.of(n.cycleKey(), locale);
     List<Map.Entry<String, String>> facts = new ArrayList<>();
-    if (rowNumber != null) {
+    if (said != null) {
       facts.add(Map.entry(say("desk.ctx.item", locale),
-          rowNumber + catalog.row(rowNumber).map(PlanRow::name).map(t -> " " + t.in(locale)).orElse("")));
-      facts.add(Map.entry(say("desk.ctx.period", locale),
-          calendar.find(rowNumber, periodKey).map(p -> p.label().in(locale)).orElse(periodKey)));
+          (said.plan() == null ? "" : said.plan() + " · ") + said.rowNumber() + (said.rowName().isEmpty() ? "" : " " + said.rowName())));
+      facts.add(Map.entry(say("desk.ctx.period", locale), said.period()));
     }
     if (n.body() != null) {
       facts.add(Map.entry(say("desk.ctx.body", locale),

@@ -4,11 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import kz.jospar.calendar.PlanCalendar;
-import kz.jospar.calendar.PlanPeriod;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.PlanCatalog;
-import kz.jospar.catalog.PlanRow;
 import kz.jospar.identity.Caller;
 import kz.jospar.reporting.ReportProcess.Event;
 import kz.jospar.reporting.ReportService;
@@ -33,15 +30,15 @@ class SentController {
   private final SentReports sent;
   private final MyWork work;
   private final PlanCatalog catalog;
-  private final PlanCalendar calendar;
+  private final CycleWords cycleWords;
   private final DeskTimes times;
   private final MessageSource words;
 
-  SentController(SentReports sent, MyWork work, PlanCatalog catalog, PlanCalendar calendar, DeskTimes times, MessageSource words) {
+  SentController(SentReports sent, MyWork work, PlanCatalog catalog, CycleWords cycleWords, DeskTimes times, MessageSource words) {
     this.sent = sent;
     this.work = work;
     this.catalog = catalog;
-    this.calendar = calendar;
+    this.cycleWords = cycleWords;
     this.times = times;
     this.words = words;
   }
@@ -76,10 +73,10 @@ class SentController {
   }
 
   private Shown shown(SentReports.Report r, LocalDate today, Locale locale) {
-    String rowNumber = PlanPeriod.rowOf(r.cycleKey());
-    String periodKey = r.cycleKey().substring(rowNumber.length() + 1);
-    String rowName = catalog.row(rowNumber).map(PlanRow::name).map(t -> t.in(locale)).orElse("");
-    String period = calendar.find(rowNumber, periodKey).map(p -> p.label().in(locale)).orElse(periodKey);
+    CycleWords.Said said = cycleWords.of(r.cycleKey(), locale);
+    String rowNumber = said == null ? r.cycleKey() : said.rowNumber();
+    String rowName = said == null ? "" : (said.plan() == null ? "" : said.plan() + " · ") + said.rowName();
+    String period = said == null ? "" : said.period();
     String body = catalog.bodies().find(r.body()).map(b -> b.nameOn(today).in(locale)).orElse(r.body());
     String state = words.getMessage("state." + r.state(), null, r.state(), locale);
     SentReports.Step last = r.lastDecision();

@@ -52,7 +52,8 @@ final class WorkRows {
             .append("\">").append(esc(r.title() + " ↗")).append("</a>");
       }
       if (r.rowNumber() != null) {
-        out.append(" <span class=\"item\">").append(esc(r.rowNumber() + " " + r.rowName())).append("</span>");
+        out.append(" <span class=\"item\">").append(esc((r.plan() == null ? "" : r.plan() + " · ") + r.rowNumber() + " " + r.rowName()))
+            .append("</span>");
       }
       out.append("</td>\n  <td title=\"").append(esc(r.periodLabel())).append("\">").append(esc(r.periodLabel())).append("</td>\n")
           .append("  <td title=\"").append(esc(r.bodyName())).append("\">").append(esc(r.bodyName())).append("</td>\n")

@@ -144,7 +144,8 @@ class DeskTest {
   /** Pages of two: each page is the whole list's slice, counted in the same pass; a page past the end still says the totals. */
   @Test
   void pagesAreSlicesOfTheWholeListWithItsCounts(@Autowired org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate sql,
-      @Autowired kz.jospar.calendar.PlanCalendar calendar, @Autowired kz.jospar.calendar.WorkingCalendar workingDays,
+      @Autowired kz.jospar.catalog.Plans plans, @Autowired kz.jospar.calendar.PlanCalendars calendars,
+      @Autowired kz.jospar.calendar.WorkingCalendar workingDays,
       @Autowired kz.jospar.reporting.CycleProperties cycleProperties) {
     // item 4.2's two periods, which no other test here opens: one late since Friday, one on time
     Date today = ClockUtil.getCurrentTime();
@@ -158,7 +159,7 @@ class DeskTest {
       MyWork.Work whole = myWork.of("someone", groups, MyWork.Filter.none(), Locale.ENGLISH, now);
       assertThat(whole.overdue()).as("at least the two akimats' late 4.2 reports").isGreaterThanOrEqualTo(2).isLessThan(whole.total());
       assertThat(whole.total()).isGreaterThanOrEqualTo(4).isEqualTo(whole.rows().size()).isEqualTo(engineTasks(ASTANA).size() + engineTasks(TURKISTAN).size());
-      MyWork byTwo = new MyWork(sql, catalog, calendar, workingDays, engine.getIdentityService(), cycleProperties, 2);
+      MyWork byTwo = new MyWork(sql, plans, calendars, workingDays, engine.getIdentityService(), cycleProperties, 2);
       List<String> seen = new java.util.ArrayList<>();
       for (int from = 0; from < whole.total(); from += 2) {
         MyWork.Work page = byTwo.of("someone", groups, MyWork.Filter.none(), Locale.ENGLISH, now, from);

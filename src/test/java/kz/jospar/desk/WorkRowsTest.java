@@ -25,7 +25,7 @@ class WorkRowsTest {
   void aRowSaysItsTimingTaskAndHolderAndEscapesEveryText() {
     MyWork.Row row = new MyWork.Row("t-1", ReportProcess.TASK_REVIEW_BY_COORDINATOR, "Accept report", "4.8", "Houses <b>& \"friends\"</b>",
         "2026, II half", "akimat-x", "Akimat 'X'", Instant.parse("2026-11-13T13:00:00Z"), "13 Nov 2026", MyWork.Timing.OVERDUE, 3,
-        "<script>alert(1)</script>", false);
+        "<script>alert(1)</script>", false, null);
     String html = WorkRows.html(List.of(new DeskController.Shown(row, "3 days overdue")), Set.of(ReportProcess.TASK_REVIEW_BY_COORDINATOR),
         Set.of(ReportProcess.TASK_REVIEW_BY_COORDINATOR), "ru", words, Locale.ENGLISH);
     assertThat(html).startsWith("<tr class=\"t-overdue\">")
@@ -40,7 +40,7 @@ class WorkRowsTest {
   @Test
   void anEscalationHasItsFlagAndATaskWithoutADeskFormLeadsToTasklist() {
     MyWork.Row row = new MyWork.Row("t-2", "Task_Other", "Other", null, null, null, null, null, null, null, MyWork.Timing.ESCALATED, 0,
-        null, true);
+        null, true, "2027–2028");
     String html = WorkRows.html(List.of(new DeskController.Shown(row, "escalated")), Set.of(), Set.of(), null, words, Locale.ENGLISH);
     assertThat(html).startsWith("<tr class=\"t-escalated\">").contains("<td class=\"pick\"></td>", ">⚑</span>",
         "<a href=\"/camunda/app/tasklist/default/#/?task=t-2\">Other ↗</a>", "<td>you</td>").doesNotContain("class=\"item\"", "<small>");

@@ -77,6 +77,7 @@ class SeveralPlansEndToEndTest {
   @Autowired Plans plans;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlanStatus status;
+  @Autowired kz.jospar.desk.MyWork myWork;
   ProcessTestSupport walk;
 
   @BeforeEach
@@ -139,6 +140,15 @@ class SeveralPlansEndToEndTest {
     walk.as("coordinator", () -> cycles.open(SECOND, "21", "2027", "coordinator", null));
     assertThatThrownBy(() -> walk.as("coordinator", () -> cycles.open(SECOND, "21", "2027", "coordinator", null)))
         .isInstanceOf(CycleAlreadyOpenException.class);
+    // the desk's list covers both plans: item 21 named from its own plan, with the plan's years; the plan filter narrows it
+    java.time.Instant now = ClockUtil.getCurrentTime().toInstant();
+    kz.jospar.desk.MyWork.Work mine = myWork.of("gzhbm.official", List.of("gzhbm"), new kz.jospar.desk.MyWork.Filter(SECOND, null, null, null,
+        null, null), java.util.Locale.ENGLISH, now);
+    assertThat(mine.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.plan()).isEqualTo("2027–2028"));
+    assertThat(mine.rows()).filteredOn(r -> "21".equals(r.rowNumber())).singleElement()
+        .satisfies(r -> assertThat(r.rowName()).isEqualTo("Research publications"));
+    assertThat(myWork.of("gzhbm.official", List.of("gzhbm"), new kz.jospar.desk.MyWork.Filter(plans.primary().code(), null, null, null,
+        null, null), java.util.Locale.ENGLISH, now).rows()).noneMatch(r -> "21".equals(r.rowNumber()));
     assertThatThrownBy(() -> cycles.open(null, "21", "2027", "coordinator", null))
         .as("the primary plan has no item 21").isInstanceOf(UnknownPeriodException.class);
     assertThatThrownBy(() -> cycles.open("no-such-plan", "21", "2027", "coordinator", null))
