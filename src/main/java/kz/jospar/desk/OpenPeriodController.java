@@ -53,30 +53,35 @@ class OpenPeriodController {
   record Option(String value, String label) {}
 
   private final CycleService cycles;
-  private final PlanCatalog catalog;
-  private final PlanCalendar calendar;
+  private final kz.jospar.catalog.Plans plans;
+  private final kz.jospar.calendar.PlanCalendars calendars;
   private final DueDates dueDates;
   private final ZoneId zone;
   private final MessageSource words;
 
-  OpenPeriodController(CycleService cycles, PlanCatalog catalog, PlanCalendar calendar, DueDates dueDates, CycleProperties properties,
-      MessageSource words) {
+  OpenPeriodController(CycleService cycles, kz.jospar.catalog.Plans plans, kz.jospar.calendar.PlanCalendars calendars, DueDates dueDates,
+      CycleProperties properties, MessageSource words) {
     this.cycles = cycles;
-    this.catalog = catalog;
-    this.calendar = calendar;
+    this.plans = plans;
+    this.calendars = calendars;
     this.dueDates = dueDates;
     this.zone = properties.zone();
     this.words = words;
   }
 
   @GetMapping(PATH)
-  String page(@RequestParam(required = false) String row, Authentication authentication, HttpServletRequest request,
-      HttpServletResponse response, Model model) {
+  String page(@RequestParam(required = false) String plan, @RequestParam(required = false) String row, Authentication authentication,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
     Locale locale = RequestContextUtils.getLocale(request);
     if (!Caller.of(authentication).isIn(Roles.COORDINATOR)) {
       return refused(response, model, locale);
     }
     Map<String, String> errors = new LinkedHashMap<>();
+    PlanCatalog catalog = plan(plan, errors, locale);
+    if (!errors.isEmpty()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return form(model, locale, catalog, null, null, "", errors);
+    }
     String chosen = blank(row);
     if (chosen != null && catalog.row(chosen).filter(PlanRow::hasSchedule).isEmpty()) {
       errors.put("row", catalog.row(chosen).isPresent() ? say("desk.open.error.heading", locale, chosen)
@@ -84,11 +89,22 @@ class OpenPeriodController {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       chosen = null;
     }
-    return form(model, locale, chosen, null, "", errors);
+    return form(model, locale, catalog, chosen, null, "", errors);
+  }
+
+  /** The plan asked for (the primary plan when none is), or the primary plan with the refusal said on the field. */
+  private PlanCatalog plan(String code, Map<String, String> errors, Locale locale) {
+    String c = blank(code);
+    PlanCatalog found = plans.find(c).orElse(null);
+    if (found == null) {
+      errors.put("plan", say("desk.open.error.noPlan", locale, shown(c)));
+      return plans.primary();
+    }
+    return found;
   }
 
   @PostMapping(PATH)
-  Object open(@RequestParam(required = false) String row, @RequestParam(required = false) String period,
+  Object open(@RequestParam(required = false) String plan, @RequestParam(required = false) String row, @RequestParam(required = false) String period,
       @RequestParam(required = false) String dueDate, Authentication authentication, HttpServletRequest request,
       HttpServletResponse response, Model model, RedirectAttributes after) {
     Locale locale = RequestContextUtils.getLocale(request);
@@ -100,6 +116,7 @@ class OpenPeriodController {
     String p = blank(period);
     String d = blank(dueDate);
     Map<String, String> errors = new LinkedHashMap<>();
+    PlanCatalog catalog = plan(plan, errors, locale);
     if (r == null) {
       errors.put("row", say("desk.open.error.rowRequired", locale));
     }
@@ -118,12 +135,15 @@ class OpenPeriodController {
     if (errors.isEmpty()) {
       OffsetDateTime due = day == null ? null : dueDates.onDay(day).dueAt();
       try {
-        CycleService.OpenedCycle opened = cycles.open(r, p, caller.userId(), due);
-        PlanPeriod shown = calendar.find(opened.row(), opened.periodKey()).orElseThrow();
+        CycleService.OpenedCycle opened = cycles.open(catalog.code(), r, p, caller.userId(), due);
+        PlanPeriod shown = calendars.find(catalog.code()).orElseThrow().find(opened.row(), opened.periodKey()).orElseThrow();
         after.addFlashAttribute("opened", say("desk.open.done", locale, opened.row(), shown.label().in(locale),
             date(opened.dueAt(), locale), opened.assignments().size()));
         String lang = request.getParameter("lang");
-        return SignInController.redirect(PATH + (lang != null && UserSettings.LANGUAGES.contains(lang) ? "?lang=" + lang : ""));
+        String planQuery = catalog == plans.primary() ? "" : "plan=" + catalog.code();
+        String langQuery = lang != null && UserSettings.LANGUAGES.contains(lang) ? "lang=" + lang : "";
+        String query = String.join("&", java.util.stream.Stream.of(planQuery, langQuery).filter(q -> !q.isEmpty()).toList());
+        return SignInController.redirect(PATH + (query.isEmpty() ? "" : "?" + query));
       } catch (UnknownPeriodException e) {
         String code = e.words().getCodes() == null ? "" : e.words().getCodes()[0];
         switch (code) {
@@ -135,17 +155,22 @@ class OpenPeriodController {
         conflict = true;
         errors.put("period", say("desk.open.error.alreadyOpen", locale, e.cycleKey()));
       } catch (RejectedInput e) {
-        CycleService.DueRange range = cycles.dueRange(r, p);
+        CycleService.DueRange range = cycles.dueRange(catalog.code(), r, p);
         LocalDate from = range.now().isAfter(range.notBefore()) ? range.now().toLocalDate() : range.notBefore().atZoneSameInstant(zone).toLocalDate();
         errors.put("dueDate", say("desk.open.error.dueRange", locale, date(from, locale), date(range.notAfter(), locale)));
       }
     }
     response.setStatus(conflict ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
     String keep = errors.containsKey("row") ? null : r;
-    return form(model, locale, keep, p, d == null ? "" : d, errors);
+    return form(model, locale, catalog, keep, p, d == null ? "" : d, errors);
   }
 
-  private String form(Model model, Locale locale, String row, String period, String dueDate, Map<String, String> errors) {
+  private String form(Model model, Locale locale, PlanCatalog catalog, String row, String period, String dueDate, Map<String, String> errors) {
+    kz.jospar.calendar.PlanCalendar calendar = calendars.find(catalog.code()).orElseThrow();
+    // several plans running: the coordinator chooses the plan first, each named with its years in the reader's language
+    model.addAttribute("plans", plans.all().size() < 2 ? List.of()
+        : plans.stream().map(pc -> new Option(pc.code(), pc.firstYear() + "–" + pc.lastYear() + " " + pc.title().in(locale))).toList());
+    model.addAttribute("plan", catalog == plans.primary() ? null : catalog.code());
     List<Option> rows = catalog.rows().filter(PlanRow::hasSchedule)
         .map(r -> new Option(r.number(), cut(r.number() + " " + r.name().in(locale)))).toList();
     List<Option> periods = new ArrayList<>();
