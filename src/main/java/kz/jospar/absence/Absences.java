@@ -413,8 +413,8 @@ public class Absences implements Deputising {
   }
 
   /** Roles as the error names them: the role group's id (official, supervisor, coordinator), a body's supervisors as "supervisor". */
-  private static String roleWords(List<String> roles) {
-    return roles.stream().map(r -> r.endsWith("-supervisors") ? Roles.SUPERVISOR : r).distinct().collect(Collectors.joining(", "));
+  private static AbsenceRefused.RoleNames roleWords(List<String> roles) {
+    return new AbsenceRefused.RoleNames(roles.stream().map(r -> r.endsWith("-supervisors") ? Roles.SUPERVISOR : r).distinct().toList());
   }
 
   /** Runs identity and task calls as the system: the engine's authorizations and Jospar's command policy judge people, not this service. */
