@@ -49,9 +49,11 @@ class ReportRepository {
     if (deputising == null || actor == null || ReportService.ENGINE.equals(actor)) {
       return null;
     }
-    String instance = body != null ? processOf(cycleKey, body)
-        : jdbc.queryForList("SELECT process_instance_id FROM jospar_cycle WHERE cycle_key = ?", String.class, cycleKey).stream()
-            .findFirst().orElse(null);
+    List<String> found = body != null
+        ? jdbc.queryForList("SELECT process_instance_id FROM jospar_body_report WHERE cycle_key = ? AND body_code = ?", String.class,
+            cycleKey, body)
+        : jdbc.queryForList("SELECT process_instance_id FROM jospar_cycle WHERE cycle_key = ?", String.class, cycleKey);
+    String instance = found.isEmpty() ? null : found.get(0); // null before the instance starts
     if (instance == null) {
       return null;
     }
