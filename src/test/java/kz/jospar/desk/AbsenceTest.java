@@ -28,6 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -68,6 +74,7 @@ class AbsenceTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired Absences absences;
   @Autowired UserSettings settings;
+  @Autowired TestRestTemplate http;
   @LocalServerPort int port;
 
   @AfterEach
@@ -209,6 +216,23 @@ class AbsenceTest {
     assertThat(record(foreign, Map.of("person", astana + ".official", "deputy", astana + ".deputy", "from", "2026-12-20",
         "to", "2026-12-21")).statusCode()).isEqualTo(403);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jospar_absence WHERE person = ?", Integer.class, astana + ".official")).isZero();
+    // the API says the same, per field, in the caller's language
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    json.set("Accept-Language", "ru");
+    ResponseEntity<String> api = http.withBasicAuth(astana + ".official", "demo").exchange("/api/absences", HttpMethod.POST,
+        new HttpEntity<>("{\"person\":\"" + astana + ".supervisor\",\"deputy\":\"" + astana + ".deputy\",\"from\":\"2026-12-20\","
+            + "\"to\":\"2026-12-21\"}", json), String.class);
+    assertThat(api.getStatusCode().value()).isEqualTo(403);
+    assertThat(api.getBody()).contains("\"field\":\"person\"", "только себе");
+    ResponseEntity<String> apiOverlap = http.withBasicAuth(astana + ".supervisor", "demo").exchange("/api/absences", HttpMethod.POST,
+        new HttpEntity<>("{\"deputy\":\"" + astana + ".deputy\",\"from\":\"2026-12-05\",\"to\":\"2026-12-06\"}", json), String.class);
+    assertThat(apiOverlap.getStatusCode().value()).isEqualTo(400);
+    assertThat(apiOverlap.getBody()).contains("\"fields\":{\"from\":", "пересекается");
+    // the deputy stands in, and as a supervisor of the body may cancel it too; the official sees none of it
+    assertThat(http.withBasicAuth(astana + ".deputy", "demo").getForObject("/api/absences", String.class))
+        .contains("\"person\":\"" + astana + ".supervisor\"", "\"state\":\"planned\"", "\"cancellable\":true");
+    assertThat(http.withBasicAuth(astana + ".official", "demo").getForObject("/api/absences", String.class)).isEqualTo("[]");
 
     // the supervisor records for the body's official (the official has no one of the same role: nobody can stand in)
     String forOfficial = DeskTest.page(supervisor, "/jospar/desk/absence?lang=ru&person=" + astana + ".official");
