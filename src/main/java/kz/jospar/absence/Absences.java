@@ -284,9 +284,10 @@ public class Absences implements Deputising {
     return away;
   }
 
+  /** Only while the hand-over holds: a task given back and later taken by the same person is their own work. */
   @Override
   public Optional<String> handedOverBy(String taskId, String actor) {
-    return jdbc.queryForList("SELECT from_user FROM jospar_absence_handover WHERE task_id = ? AND to_user = ?", String.class, taskId, actor)
+    return jdbc.queryForList("SELECT from_user FROM jospar_absence_handover WHERE task_id = ? AND to_user = ? AND returned_at IS NULL", String.class, taskId, actor)
         .stream().findFirst();
   }
 

@@ -168,6 +168,16 @@ class AbsenceTest {
         .contains(SUPERVISOR, DEPUTY);
     assertThat(jdbc.queryForObject("SELECT on_behalf_of FROM jospar_report_event WHERE cycle_key = ? AND body_code = ? "
         + "AND event = 'RETURNED_BY_SUPERVISOR'", String.class, H2, BODY)).as("after the absence the deputy acts as themself").isNull();
+
+    // an absence recorded when it has already begun hands over at once; cancelling it gives back at once
+    claim(H2, ReportProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR);
+    assertThat(record(supervisor, Map.of("deputy", DEPUTY, "from", "2026-11-21", "to", "2026-11-23")).statusCode()).isEqualTo(302);
+    assertThat(review(H2).getAssignee()).isEqualTo(DEPUTY);
+    long now = jdbc.queryForObject("SELECT id FROM jospar_absence WHERE person = ? AND state = 'started'", Long.class, SUPERVISOR);
+    assertThat(supervisor.post("/jospar/desk/absence/" + now + "/cancel?lang=ru", FORM,
+        DeskTest.form(Map.of("_csrf", supervisor.cookie("JOSPAR-XSRF")))).statusCode()).isEqualTo(302);
+    assertThat(review(H2).getAssignee()).isNull();
+    assertThat(absences.runDue()).isZero();
   }
 
   @Test
