@@ -176,6 +176,9 @@ public class Absences implements Deputising {
     if (problems.isEmpty()) {
       overlapping(person, first, last).ifPresent(a -> problems.put("from",
           problem("absence.error.overlap", a.firstDay(), a.lastDay())));
+      // who stands in for someone then cannot be away then: the absent person's work would reach nobody
+      standingIn(person, first, last).ifPresent(a -> problems.putIfAbsent("from",
+          problem("absence.error.standsIn", nameOf(person), nameOf(a.person()), a.firstDay(), a.lastDay())));
       overlapping(deputy, first, last).ifPresent(a -> problems.put("deputy",
           problem("absence.error.deputyAbsent", nameOf(deputy), a.firstDay(), a.lastDay())));
     }
@@ -436,6 +439,11 @@ public class Absences implements Deputising {
   private Optional<Absence> overlapping(String person, LocalDate first, LocalDate last) {
     return jdbc.query("SELECT * FROM jospar_absence WHERE person = ? AND state IN ('planned', 'started') AND first_day <= ? AND last_day >= ? "
         + "ORDER BY first_day", Absences::absence, person, last, first).stream().findFirst();
+  }
+
+  private Optional<Absence> standingIn(String deputy, LocalDate first, LocalDate last) {
+    return jdbc.query("SELECT * FROM jospar_absence WHERE deputy = ? AND state IN ('planned', 'started') AND first_day <= ? AND last_day >= ? "
+        + "ORDER BY first_day", Absences::absence, deputy, last, first).stream().findFirst();
   }
 
   private static Absence absence(ResultSet rs, int i) throws SQLException {

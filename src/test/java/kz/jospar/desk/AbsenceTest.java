@@ -214,7 +214,7 @@ class AbsenceTest {
     WebappSession deputy = new WebappSession(port).login(astana + ".deputy", "demo");
     HttpResponse<String> alsoAway = record(deputy, Map.of("deputy", astana + ".supervisor", "from", "2026-12-03", "to", "2026-12-03"));
     assertThat(alsoAway.statusCode()).isEqualTo(400);
-    assertThat(alsoAway.body()).contains("в это время тоже отсутствует");
+    assertThat(alsoAway.body()).contains("в это время тоже отсутствует", "href=\"#from\"", "в это время замещает");
 
     // someone else recording: the body's official for their supervisor, another body's supervisor for this body's official
     WebappSession official = new WebappSession(port).login(astana + ".official", "demo");
