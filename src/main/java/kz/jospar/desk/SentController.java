@@ -89,6 +89,9 @@ class SentController {
     String decision = words.getMessage("desk.sent.event." + s.event().name() + (late ? ".late" : ""), null, locale);
     String who = s.who() != null ? s.who()
         : ReportService.ENGINE.equals(s.actor()) ? words.getMessage("desk.sent.engine", null, locale) : s.actor();
+    if (s.forWhom() != null) { // a deputy's step for an absent person: both are named
+      who = words.getMessage("desk.sent.onBehalf", new Object[] {who, s.forWhom()}, locale);
+    }
     String reason = s.event() == Event.SUBMITTED ? null : s.reason();
     return new ShownStep(decision, who, times.dateTime(s.at(), locale), reason);
   }

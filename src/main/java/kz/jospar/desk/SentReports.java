@@ -35,8 +35,11 @@ class SentReports {
   static final List<Event> DECISIONS = List.of(Event.APPROVED, Event.RETURNED_BY_SUPERVISOR, Event.ACCEPTED,
       Event.RETURNED_BY_COORDINATOR);
 
-  /** One step of a report's history; {@code who} is a name, not an id (null for the engine). */
-  record Step(Event event, String actor, String who, Instant at, String reason) {}
+  /**
+   * One step of a report's history; {@code who} is a name, not an id (null for the engine);
+   * {@code forWhom} the name of the absent person a deputy acted for, else null.
+   */
+  record Step(Event event, String actor, String who, Instant at, String reason, String forWhom) {}
 
   record Report(String cycleKey, String body, String state, Instant updatedAt, List<Step> history) {
     /** The last decision on it (an approval, acceptance or return), or null while none was made. */
@@ -80,18 +83,20 @@ class SentReports {
     }
     List<String> cycles = reports.values().stream().map(Report::cycleKey).distinct().toList();
     List<String> ofPage = reports.values().stream().map(Report::body).distinct().toList();
-    record Raw(String cycleKey, String body, Event event, String actor, Instant at, String reason) {}
-    List<Raw> raw = sql.query("SELECT cycle_key, body_code, event, actor, occurred_at, reason FROM jospar_report_event "
+    record Raw(String cycleKey, String body, Event event, String actor, Instant at, String reason, String onBehalfOf) {}
+    List<Raw> raw = sql.query("SELECT cycle_key, body_code, event, actor, occurred_at, reason, on_behalf_of FROM jospar_report_event "
             + "WHERE cycle_key IN (:cycles) AND body_code IN (:bodies) AND event IN (:events) ORDER BY occurred_at, id",
         new MapSqlParameterSource("cycles", cycles).addValue("bodies", ofPage)
             .addValue("events", HISTORY.stream().map(Event::name).toList()),
         (rs, i) -> new Raw(rs.getString(1), rs.getString(2), Event.valueOf(rs.getString(3)), rs.getString(4),
-            rs.getTimestamp(5).toInstant(), rs.getString(6)));
-    Map<String, String> names = names(raw.stream().map(Raw::actor).distinct().toList());
+            rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7)));
+    Map<String, String> names = names(java.util.stream.Stream.concat(raw.stream().map(Raw::actor),
+        raw.stream().map(Raw::onBehalfOf).filter(java.util.Objects::nonNull)).distinct().toList());
     for (Raw r : raw) {
       Report report = reports.get(key(r.cycleKey(), r.body()));
       if (report != null) { // the other pairs of the IN lists are not on this page
-        report.history().add(new Step(r.event(), r.actor(), names.get(r.actor()), r.at(), r.reason()));
+        report.history().add(new Step(r.event(), r.actor(), names.get(r.actor()), r.at(), r.reason(),
+            r.onBehalfOf() == null ? null : names.getOrDefault(r.onBehalfOf(), r.onBehalfOf())));
       }
     }
     return new Page(List.copyOf(reports.values()), total == null ? 0 : total);

@@ -13,8 +13,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import kz.jospar.absence.Absences;
+import kz.jospar.absence.TaskHandedOver;
 import kz.jospar.desk.Notifications;
 import kz.jospar.people.UserSettings;
 import kz.jospar.reporting.ReportProcess;
@@ -23,6 +26,7 @@ import kz.jospar.reporting.ReportService;
 import kz.jospar.reporting.ReportStep;
 import kz.jospar.reporting.TaskTitles;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
@@ -56,9 +60,13 @@ class MailNotifications {
   private final TaskService tasks;
   private final Notifications desk;
   private final Counter errors;
+  private final Absences absences;
+  private final RuntimeService runtime;
 
   MailNotifications(MailOutbox outbox, MailTexts texts, UserSettings settings, ReportService reports, IdentityService identity,
-      TaskService tasks, Notifications desk, MeterRegistry registry) {
+      TaskService tasks, Notifications desk, MeterRegistry registry, Absences absences, RuntimeService runtime) {
+    this.absences = absences;
+    this.runtime = runtime;
     this.outbox = outbox;
     this.texts = texts;
     this.settings = settings;
@@ -73,26 +81,6 @@ class MailNotifications {
   /** A user task was created: its candidates (and assignee) are told, in their own language. */
   void taskCreated(DelegateTask task) {
     try {
-      String key = task.getTaskDefinitionKey();
-      String cycleKey = task.getExecution().getProcessBusinessKey();
-      String body = (String) task.getVariable(Vars.BODY_CODE);
-      boolean byAgreement = Boolean.TRUE.equals(task.getVariable(Vars.BY_AGREEMENT));
-      MailKind kind = MailKind.task;
-      OffsetDateTime due = task.getDueDate() == null ? null : task.getDueDate().toInstant().atOffset(ZoneOffset.UTC);
-      String reason = null;
-      int level = 0;
-      if (ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1.equals(key) || ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2.equals(key)) {
-        kind = MailKind.escalation;
-        level = ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1.equals(key) ? 1 : 2;
-        due = reports.noticeOfProcess(task.getProcessInstanceId()).map(ReportService.Notice::dueAt).orElse(null);
-      } else if (ReportProcess.TASK_SUBMIT_REPORT.equals(key)) {
-        // the only way back to the submission is a return: Jospar's record says so, and why
-        var notice = reports.noticeOfProcess(task.getProcessInstanceId()).orElse(null);
-        if (notice != null && ReportProcess.State.returned.name().equals(notice.state())) {
-          kind = MailKind.returned;
-          reason = notice.returnReason();
-        }
-      }
       Set<String> groups = new LinkedHashSet<>();
       Set<String> users = new LinkedHashSet<>();
       for (IdentityLink link : task.getCandidates()) {
@@ -105,17 +93,59 @@ class MailNotifications {
       if (task.getAssignee() != null) {
         users.add(task.getAssignee());
       }
-      var title = TaskTitles.title(key, byAgreement);
-      String unnamed = title == null ? task.getName() : null;
-      if (title == null && task.getName() != null) {
-        title = new kz.jospar.catalog.LocalizedText(task.getName(), task.getName(), task.getName());
-      }
-      notify(new MailTexts.Facts(kind, title, cycleKey, body, due, reason, task.getId(), level),
-          new Notifications.Note(Notifications.Kind.valueOf(kind.name()), key, unnamed, byAgreement, level, cycleKey, body, task.getId(),
-              due, reason), groups, users);
+      taskArrived(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(),
+          task.getExecution().getProcessBusinessKey(), (String) task.getVariable(Vars.BODY_CODE),
+          Boolean.TRUE.equals(task.getVariable(Vars.BY_AGREEMENT)), task.getDueDate(), groups, users);
     } catch (RuntimeException e) {
       failed("task " + task.getId() + " (" + task.getTaskDefinitionKey() + ")", e);
     }
+  }
+
+  /** A claimed task was handed to a deputy for an absence: the deputy is told of it as of a task arriving. */
+  @EventListener
+  void on(TaskHandedOver handed) {
+    try {
+      Task task = tasks.createTaskQuery().taskId(handed.taskId()).singleResult();
+      if (task == null) {
+        return;
+      }
+      String cycleKey = task.getProcessInstanceId() == null ? null
+          : Optional.ofNullable(withoutAuthorization(() -> runtime.createProcessInstanceQuery()
+              .processInstanceId(task.getProcessInstanceId()).singleResult())).map(p -> p.getBusinessKey()).orElse(null);
+      taskArrived(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(), cycleKey,
+          (String) tasks.getVariable(task.getId(), Vars.BODY_CODE), Boolean.TRUE.equals(tasks.getVariable(task.getId(), Vars.BY_AGREEMENT)),
+          task.getDueDate(), Set.of(), Set.of(handed.deputy()));
+    } catch (RuntimeException e) {
+      failed("task " + handed.taskId() + " handed to " + handed.deputy(), e);
+    }
+  }
+
+  private void taskArrived(String taskId, String key, String taskName, String processInstanceId, String cycleKey, String body,
+      boolean byAgreement, java.util.Date dueDate, Set<String> groups, Set<String> users) {
+    MailKind kind = MailKind.task;
+    OffsetDateTime due = dueDate == null ? null : dueDate.toInstant().atOffset(ZoneOffset.UTC);
+    String reason = null;
+    int level = 0;
+    if (ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1.equals(key) || ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2.equals(key)) {
+      kind = MailKind.escalation;
+      level = ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1.equals(key) ? 1 : 2;
+      due = reports.noticeOfProcess(processInstanceId).map(ReportService.Notice::dueAt).orElse(null);
+    } else if (ReportProcess.TASK_SUBMIT_REPORT.equals(key)) {
+      // the only way back to the submission is a return: Jospar's record says so, and why
+      var notice = reports.noticeOfProcess(processInstanceId).orElse(null);
+      if (notice != null && ReportProcess.State.returned.name().equals(notice.state())) {
+        kind = MailKind.returned;
+        reason = notice.returnReason();
+      }
+    }
+    var title = TaskTitles.title(key, byAgreement);
+    String unnamed = title == null ? taskName : null;
+    if (title == null && taskName != null) {
+      title = new kz.jospar.catalog.LocalizedText(taskName, taskName, taskName);
+    }
+    notify(new MailTexts.Facts(kind, title, cycleKey, body, due, reason, taskId, level),
+        new Notifications.Note(Notifications.Kind.valueOf(kind.name()), key, unnamed, byAgreement, level, cycleKey, body, taskId,
+            due, reason), groups, users);
   }
 
   /** A reminder goes to the body that must submit, an acceptance to the body whose report it was. */
@@ -145,10 +175,13 @@ class MailNotifications {
 
   private void notify(MailTexts.Facts facts, Notifications.Note note, Collection<String> groups, Collection<String> users) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
+    // an absent person: what is told to their group skips them, what is told to them goes to their deputy
+    Map<String, String> away = absences.deputiesNow();
     Map<String, User> people = new LinkedHashMap<>();
     for (String group : groups) {
       try {
-        withoutAuthorization(() -> identity.createUserQuery().memberOfGroup(group).list()).forEach(u -> people.putIfAbsent(u.getId(), u));
+        withoutAuthorization(() -> identity.createUserQuery().memberOfGroup(group).list()).stream().filter(u -> !away.containsKey(u.getId()))
+            .forEach(u -> people.putIfAbsent(u.getId(), u));
       } catch (RuntimeException e) {
         // the directory (Keycloak) did not answer: the step goes on, the loss is visible in the outbox
         log.error("E-mail: the members of group {} could not be read; its {} mail for {} is recorded as failed", group, facts.kind(),
@@ -157,7 +190,8 @@ class MailNotifications {
             "-", "-", null, MailOutbox.State.failed, "members of group " + group + " could not be read: " + e), now);
       }
     }
-    for (String userId : users) {
+    for (String addressed : users) {
+      String userId = away.getOrDefault(addressed, addressed);
       User u = withoutAuthorization(() -> identity.createUserQuery().userId(userId).singleResult());
       if (u != null) {
         people.putIfAbsent(u.getId(), u);

@@ -32,10 +32,34 @@ class ReportRepository {
 
   private final JdbcTemplate jdbc;
   private final ApplicationEventPublisher events;
+  private final org.springframework.beans.factory.ObjectProvider<Deputising> deputies;
 
-  ReportRepository(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+  ReportRepository(JdbcTemplate jdbc, ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<Deputising> deputies) {
     this.jdbc = jdbc;
     this.events = events;
+    this.deputies = deputies;
+  }
+
+  /**
+   * The absent person a step's actor stood in for: the task of the actor's last decision in the
+   * report's (or, for a cycle's step, the item's) instance was handed to them as deputy.
+   */
+  private String onBehalfOf(String cycleKey, String body, String actor) {
+    Deputising deputising = deputies.getIfAvailable();
+    if (deputising == null || actor == null || ReportService.ENGINE.equals(actor)) {
+      return null;
+    }
+    List<String> found = body != null
+        ? jdbc.queryForList("SELECT process_instance_id FROM jospar_body_report WHERE cycle_key = ? AND body_code = ?", String.class,
+            cycleKey, body)
+        : jdbc.queryForList("SELECT process_instance_id FROM jospar_cycle WHERE cycle_key = ?", String.class, cycleKey);
+    String instance = found.isEmpty() ? null : found.get(0); // null before the instance starts
+    if (instance == null) {
+      return null;
+    }
+    return jdbc.queryForList("SELECT task_id FROM jospar_decision WHERE process_instance_id = ? AND actor = ? ORDER BY id DESC",
+            String.class, instance, actor).stream().findFirst()
+        .flatMap(taskId -> deputising.handedOverBy(taskId, actor)).orElse(null);
   }
 
   /** Inserts the cycle; a second insert of the same key fails with {@link org.springframework.dao.DuplicateKeyException}. */
@@ -150,8 +174,8 @@ class ReportRepository {
   }
 
   void event(String cycleKey, String body, Event event, String actor, OffsetDateTime now, String reason) {
-    jdbc.update("INSERT INTO jospar_report_event (cycle_key, body_code, event, actor, occurred_at, reason) VALUES (?, ?, ?, ?, ?, ?)",
-        cycleKey, body, event.name(), actor, ts(now), reason);
+    jdbc.update("INSERT INTO jospar_report_event (cycle_key, body_code, event, actor, occurred_at, reason, on_behalf_of) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?)", cycleKey, body, event.name(), actor, ts(now), reason, onBehalfOf(cycleKey, body, actor));
     // synchronous, in this transaction: what listeners write (the mail outbox) shares the step's fate
     events.publishEvent(new ReportStep(cycleKey, body, event, actor, now, reason));
     // one line per step for operators, with the cycle and body in the log context, written once the
