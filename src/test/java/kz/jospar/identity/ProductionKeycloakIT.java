@@ -38,6 +38,7 @@ class ProductionKeycloakIT {
   static Path dir;
   private static Path env;
   private static Path home;
+  private static boolean started;
 
   @Test
   void aPersonAddedSurvivesARestartAndSignsIn() throws Exception {
@@ -52,7 +53,12 @@ class ProductionKeycloakIT {
     // a copy of its own: kc.sh build changes the distribution the other tests start in dev mode
     run(List.of("cp", "-r", KeycloakSupport.distribution().toAbsolutePath().toString(), home.toString()), Map.of());
     env = dir.resolve("keycloak.env");
-    assertThat(run(List.of("keycloak/production.sh", "new-env", env.toString()), Map.of())).doesNotContain("SECRET=");
+    String written = run(List.of("keycloak/production.sh", "new-env", env.toString()), Map.of());
+    settings(Files.readString(env)).forEach((name, value) -> {
+      if (value.length() >= 16) {
+        assertThat(written).as(name).doesNotContain(value);
+      }
+    });
     String text = Files.readString(env)
         .replace("KC_DB_URL=jdbc:postgresql://127.0.0.1:5432/keycloak",
             "KC_DB_URL=jdbc:postgresql://127.0.0.1:" + EmbeddedPostgresSupport.server().getPort() + "/keycloak")
@@ -66,11 +72,12 @@ class ProductionKeycloakIT {
     Map<String, String> vars = Map.of("KEYCLOAK_ENV", env.toString(), "KC_HOME", home.toString());
 
     run(List.of("keycloak/production.sh", "build"), vars);
-    String started = run(List.of("keycloak/production.sh", "start"), vars);
-    assertThat(started).contains("Keycloak is running");
+    started = true;
+    String firstStart = run(List.of("keycloak/production.sh", "start"), vars);
+    assertThat(firstStart).contains("Keycloak is running");
     for (String secret : List.of("JOSPAR_WEBAPPS_CLIENT_SECRET", "JOSPAR_IDENTITY_CLIENT_SECRET", "JOSPAR_PEOPLE_CLIENT_SECRET",
         "KC_DB_PASSWORD", "KC_BOOTSTRAP_ADMIN_PASSWORD")) {
-      assertThat(started).doesNotContain(settings.get(secret));
+      assertThat(firstStart).doesNotContain(settings.get(secret));
     }
     String url = "http://127.0.0.1:" + port;
 
@@ -108,7 +115,7 @@ class ProductionKeycloakIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (env != null) {
+    if (started) {
       run(List.of("keycloak/production.sh", "stop"), Map.of("KEYCLOAK_ENV", env.toString(), "KC_HOME", home.toString()));
     }
   }
