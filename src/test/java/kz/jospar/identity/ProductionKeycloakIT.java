@@ -102,7 +102,11 @@ class ProductionKeycloakIT {
         "marat.ospanov@sim.gov.kz", "Str0ng-pass");
     JsonNode claims = KeycloakSupport.claims(access);
     assertThat(claims.path("preferred_username").asText()).isEqualTo("marat.ospanov@sim.gov.kz");
-    assertThat(claims.path("groups")).extracting(JsonNode::asText).contains("sim", "official");
+    // and still in their body and role (the identity client's tokens carry no groups: ask the admin API)
+    String adminAgain = token(url, "master", "admin-cli", null, settings.get("KC_BOOTSTRAP_ADMIN_USERNAME"),
+        settings.get("KC_BOOTSTRAP_ADMIN_PASSWORD"));
+    assertThat(JSON.readTree(get(url + "/admin/realms/jospar/users/" + id + "/groups", adminAgain)))
+        .extracting(g -> g.path("name").asText()).containsExactlyInAnyOrder("sim", "official");
     // the realm was not imported again: the second start skipped it
     assertThat(Files.readString(home.resolve("data/jospar-keycloak.log"))).doesNotContain("Realm 'jospar' imported");
 
