@@ -1,4 +1,8 @@
 #!/usr/bin/env bash
+# FOR TESTS AND THE DEMO ONLY: every start DELETES Keycloak's database and imports the realm again,
+# so every person, session and setting made since the last start is lost. Production runs
+# keycloak/production.sh (its own PostgreSQL database, the realm imported once): docs/operations.md.
+#
 # Starts, stops and tells the state of a local Keycloak with Jospar's realm.
 #
 #   keycloak/keycloak.sh start [--demo]   fresh import of keycloak/jospar-realm.json (and, with --demo,
@@ -8,7 +12,8 @@
 #
 # Environment: KC_HOME (default target/keycloak/keycloak-26.4.7, fetched from Maven Central when
 # missing), KC_PORT (default 8180), KC_BOOTSTRAP_ADMIN_USERNAME, KC_BOOTSTRAP_ADMIN_PASSWORD,
-# JOSPAR_WEBAPPS_CLIENT_SECRET, JOSPAR_IDENTITY_CLIENT_SECRET (required; with --demo the missing
+# JOSPAR_WEBAPPS_CLIENT_SECRET, JOSPAR_IDENTITY_CLIENT_SECRET, JOSPAR_PROMETHEUS_CLIENT_SECRET,
+# JOSPAR_PEOPLE_CLIENT_SECRET (required; with --demo the missing
 # ones are generated into target/keycloak/demo-secrets.env), JOSPAR_BASE_URL (optional, default
 # http://localhost:8080: where Jospar runs, for the web client's redirect URIs).
 # See keycloak/README.md.
@@ -29,7 +34,8 @@ PID_FILE="$WORK/keycloak.pid"
 PORT_FILE="$WORK/keycloak.port"
 LOG_FILE="$WORK/keycloak.log"
 SECRETS_FILE="$WORK/demo-secrets.env"
-REQUIRED=(KC_BOOTSTRAP_ADMIN_USERNAME KC_BOOTSTRAP_ADMIN_PASSWORD JOSPAR_WEBAPPS_CLIENT_SECRET JOSPAR_IDENTITY_CLIENT_SECRET)
+REQUIRED=(KC_BOOTSTRAP_ADMIN_USERNAME KC_BOOTSTRAP_ADMIN_PASSWORD JOSPAR_WEBAPPS_CLIENT_SECRET JOSPAR_IDENTITY_CLIENT_SECRET
+  JOSPAR_PROMETHEUS_CLIENT_SECRET JOSPAR_PEOPLE_CLIENT_SECRET)
 START_TIMEOUT=180
 STOP_TIMEOUT=30
 
@@ -169,6 +175,7 @@ start() {
   fi
 
   mkdir -p "$WORK"
+  echo "Starting Keycloak $KC_VERSION for tests and the demo: its database is new at every start (production: keycloak/production.sh)."
   echo "Starting Keycloak $KC_VERSION from $KC_HOME on $URL (log: $LOG_FILE) ..."
   nohup "$KC_HOME/bin/kc.sh" start-dev --http-host="$HOST" --http-port="$PORT" --hostname="$URL" --import-realm \
     > "$LOG_FILE" 2>&1 < /dev/null &
@@ -200,13 +207,11 @@ start() {
     echo "  demo people:   <body>.official, <body>.supervisor, <body>.deputy, coordinator, coordinator2, auditor, admin; password 'demo'"
   fi
   echo
-  echo "Jospar's keycloak profile needs:"
-  echo "  export JOSPAR_KEYCLOAK_URL=$URL"
-  echo "  export JOSPAR_KEYCLOAK_REALM=$REALM"
-  echo "  export JOSPAR_WEBAPPS_CLIENT_SECRET=$JOSPAR_WEBAPPS_CLIENT_SECRET"
-  echo "  export JOSPAR_IDENTITY_CLIENT_SECRET=$JOSPAR_IDENTITY_CLIENT_SECRET"
+  # the secrets' names, never their values: a terminal's scrollback and CI logs keep what is printed
+  echo "Jospar's keycloak profile needs JOSPAR_KEYCLOAK_URL=$URL, JOSPAR_KEYCLOAK_REALM=$REALM,"
+  echo "JOSPAR_WEBAPPS_CLIENT_SECRET and JOSPAR_IDENTITY_CLIENT_SECRET (the values this Keycloak was started with)."
   if [[ $demo == 1 ]]; then
-    echo "(all of them are in $SECRETS_FILE: source $SECRETS_FILE)"
+    echo "(all of them are in $SECRETS_FILE, mode 600: source $SECRETS_FILE)"
   fi
 }
 

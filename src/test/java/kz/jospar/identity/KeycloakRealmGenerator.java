@@ -45,6 +45,10 @@ public final class KeycloakRealmGenerator {
   public static final String CLI_CLIENT = "jospar-cli";
   /** The Camunda Keycloak identity plugin's client (service account + password checks). */
   public static final String IDENTITY_CLIENT = "camunda-identity-service";
+  /** Prometheus's scrape client: client credentials, its service account in the monitoring group. */
+  public static final String PROMETHEUS_CLIENT = "jospar-prometheus";
+  /** The people import's client (java -jar jospar.jar people import): manages the realm's users, nothing else. */
+  public static final String PEOPLE_CLIENT = "jospar-people";
 
   /** Keycloak's client attribute that enables the OAuth 2.0 device authorization grant. */
   public static final String DEVICE_GRANT = "oauth2.device.authorization.grant.enabled";
@@ -52,6 +56,8 @@ public final class KeycloakRealmGenerator {
   public static final String BASE_URL = "${JOSPAR_BASE_URL:http://localhost:8080}";
   public static final String WEBAPPS_SECRET = "${JOSPAR_WEBAPPS_CLIENT_SECRET}";
   public static final String IDENTITY_SECRET = "${JOSPAR_IDENTITY_CLIENT_SECRET}";
+  public static final String PROMETHEUS_SECRET = "${JOSPAR_PROMETHEUS_CLIENT_SECRET}";
+  public static final String PEOPLE_SECRET = "${JOSPAR_PEOPLE_CLIENT_SECRET}";
 
   /** The realm roles, each carried by the role group of {@link #ROLE_GROUPS} at the same index. */
   static final List<String[]> REALM_ROLES = List.of(
@@ -72,6 +78,7 @@ public final class KeycloakRealmGenerator {
       new String[] {Roles.MONITORING, "monitoring"});
 
   static final List<String> IDENTITY_SERVICE_ROLES = List.of("query-groups", "query-users", "view-users");
+  static final List<String> PEOPLE_ROLES = List.of("manage-users", "query-groups", "query-users", "view-users");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -154,13 +161,29 @@ public final class KeycloakRealmGenerator {
     apiClient(clients.addObject());
     cliClient(clients.addObject());
     identityClient(clients.addObject());
+    serviceClient(clients.addObject(), PROMETHEUS_CLIENT, "Prometheus",
+        "Prometheus scrapes /actuator/prometheus with a token of this client (client credentials); its account is in monitoring",
+        PROMETHEUS_SECRET);
+    serviceClient(clients.addObject(), PEOPLE_CLIENT, "Jospar people import",
+        "java -jar jospar.jar people import: creates and updates the realm's people and their groups", PEOPLE_SECRET);
 
-    // The realm holds no person: only the identity client's service account and its rights.
-    ObjectNode serviceAccount = realm.putArray("users").addObject();
+    // The realm holds no person: only the service accounts and their rights.
+    ArrayNode users = realm.putArray("users");
+    ObjectNode serviceAccount = users.addObject();
     serviceAccount.put("username", "service-account-" + IDENTITY_CLIENT);
     serviceAccount.put("enabled", true);
     serviceAccount.put("serviceAccountClientId", IDENTITY_CLIENT);
     array(serviceAccount.putObject("clientRoles"), "realm-management", IDENTITY_SERVICE_ROLES.toArray(String[]::new));
+    ObjectNode prometheus = users.addObject();
+    prometheus.put("username", "service-account-" + PROMETHEUS_CLIENT);
+    prometheus.put("enabled", true);
+    prometheus.put("serviceAccountClientId", PROMETHEUS_CLIENT);
+    array(prometheus, "groups", "/" + Roles.MONITORING);
+    ObjectNode people = users.addObject();
+    people.put("username", "service-account-" + PEOPLE_CLIENT);
+    people.put("enabled", true);
+    people.put("serviceAccountClientId", PEOPLE_CLIENT);
+    array(people.putObject("clientRoles"), "realm-management", PEOPLE_ROLES.toArray(String[]::new));
     return realm;
   }
 
@@ -226,6 +249,13 @@ public final class KeycloakRealmGenerator {
         "The Camunda Keycloak identity plugin: reads users and groups with its service account, checks passwords with the password grant");
     confidential(client, IDENTITY_SECRET);
     flows(client, false, true, false, true);
+  }
+
+  private static void serviceClient(ObjectNode client, String clientId, String name, String description, String secret) {
+    client(client, clientId, name, description);
+    confidential(client, secret);
+    flows(client, false, false, false, true);
+    tokenMappers(client);
   }
 
   private static void client(ObjectNode client, String clientId, String name, String description) {

@@ -174,23 +174,36 @@ class KeycloakRealmTest {
   }
 
   @Test
-  void theRealmHoldsNoDemoUserOnlyTheIdentityServiceAccount() {
-    assertThat(realm.path("users")).singleElement().satisfies(u -> {
-      assertThat(u.path("username").asText()).isEqualTo("service-account-camunda-identity-service");
-      assertThat(u.path("serviceAccountClientId").asText()).isEqualTo("camunda-identity-service");
-      assertThat(u.has("credentials")).isFalse();
-      assertThat(texts(u.path("clientRoles").path("realm-management")))
-          .containsExactlyInAnyOrder("query-groups", "query-users", "view-users");
-    });
+  void theRealmHoldsNoDemoUserOnlyTheServiceAccounts() {
+    assertThat(realm.path("users")).extracting(u -> u.path("username").asText()).containsExactly(
+        "service-account-camunda-identity-service", "service-account-jospar-prometheus", "service-account-jospar-people");
+    assertThat(realm.path("users")).allSatisfy(u -> assertThat(u.has("credentials")).isFalse());
+    // Prometheus reads the metrics and nothing else; the import manages users and reads groups
+    assertThat(texts(realm.path("users").get(1).path("groups"))).containsExactly("/monitoring");
+    assertThat(realm.path("users").get(1).has("clientRoles")).isFalse();
+    assertThat(texts(realm.path("users").get(2).path("clientRoles").path("realm-management")))
+        .containsExactlyInAnyOrder("manage-users", "query-groups", "query-users", "view-users");
+    JsonNode identity = realm.path("users").get(0);
+    assertThat(identity.path("serviceAccountClientId").asText()).isEqualTo("camunda-identity-service");
+    assertThat(texts(identity.path("clientRoles").path("realm-management")))
+        .containsExactlyInAnyOrder("query-groups", "query-users", "view-users");
     String text = KeycloakRealmGenerator.realmJson(catalog);
     assertThat(text).doesNotContain("\"credentials\"", "demo.jospar.kz", ".official\"", ".supervisor\"");
   }
 
   @Test
-  void theFourClients() {
+  void theClients() {
     Map<String, JsonNode> clients = new HashMap<>();
     realm.path("clients").forEach(c -> clients.put(c.path("clientId").asText(), c));
-    assertThat(clients).containsOnlyKeys("jospar-webapps", "jospar-api", "jospar-cli", "camunda-identity-service");
+    assertThat(clients).containsOnlyKeys("jospar-webapps", "jospar-api", "jospar-cli", "camunda-identity-service",
+        "jospar-prometheus", "jospar-people");
+    for (String[] service : new String[][] {{"jospar-prometheus", "${JOSPAR_PROMETHEUS_CLIENT_SECRET}"},
+        {"jospar-people", "${JOSPAR_PEOPLE_CLIENT_SECRET}"}}) {
+      JsonNode client = clients.get(service[0]);
+      assertFlows(client, false, false, false, false, true);
+      assertThat(client.path("secret").asText()).isEqualTo(service[1]);
+      assertTokenMappers(client);
+    }
 
     JsonNode webapps = clients.get("jospar-webapps");
     assertFlows(webapps, false, true, false, false, false);

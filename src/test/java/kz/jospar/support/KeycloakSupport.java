@@ -91,6 +91,8 @@ public final class KeycloakSupport {
   private final String webappsSecret = randomHex(16);
   private final String identitySecret = randomHex(16);
   private final String testClientSecret = randomHex(16);
+  private final String prometheusSecret = randomHex(16);
+  private final String peopleSecret = randomHex(16);
   private Process process;
   private boolean testClientAdded;
   private boolean shortLivedClientAdded;
@@ -140,6 +142,16 @@ public final class KeycloakSupport {
   /** The secret of {@code jospar-webapps} (Jospar's {@code JOSPAR_WEBAPPS_CLIENT_SECRET}). */
   public String webappsClientSecret() {
     return webappsSecret;
+  }
+
+  /** The secret of {@code jospar-prometheus}, the scrape client. */
+  public String prometheusClientSecret() {
+    return prometheusSecret;
+  }
+
+  /** The secret of {@code jospar-people} (the people import's {@code JOSPAR_PEOPLE_CLIENT_SECRET}). */
+  public String peopleClientSecret() {
+    return peopleSecret;
   }
 
   /** The secret of {@code camunda-identity-service} (Jospar's {@code JOSPAR_IDENTITY_CLIENT_SECRET}). */
@@ -354,6 +366,8 @@ public final class KeycloakSupport {
       env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
       env.put("JOSPAR_WEBAPPS_CLIENT_SECRET", webappsSecret);
       env.put("JOSPAR_IDENTITY_CLIENT_SECRET", identitySecret);
+      env.put("JOSPAR_PROMETHEUS_CLIENT_SECRET", prometheusSecret);
+      env.put("JOSPAR_PEOPLE_CLIENT_SECRET", peopleSecret);
       process = builder.start();
       Process kc = process;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(kc), "keycloak-stop"));
@@ -429,7 +443,7 @@ public final class KeycloakSupport {
   }
 
   /** The unpacked distribution, unpacked here from the local Maven repository when the build has not done it. */
-  static Path distribution() {
+  public static Path distribution() {
     Path home = DISTRIBUTION.toAbsolutePath();
     if (Files.isExecutable(home.resolve("bin/kc.sh"))) {
       return home;
