@@ -128,9 +128,7 @@ public class Extensions {
    */
   @Transactional
   public Request decide(Caller caller, long id, Boolean grant, LocalDate until, String reason, boolean confirmBeyondPlanEnd) {
-    if (!caller.isIn(Roles.COORDINATOR)) {
-      throw new RejectedInput(HttpStatus.FORBIDDEN, null, "extension.onlyCoordinator", caller.userId(), Roles.COORDINATOR);
-    }
+    mayDecide(caller);
     Request request = find(id).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "id", "extension.unknown", id));
     if (request.state() != State.pending) {
       throw new RejectedInput(HttpStatus.CONFLICT, null, "extension.decided", id, request.state());
@@ -182,6 +180,13 @@ public class Extensions {
     return find(id).orElseThrow();
   }
 
+  /** Only the coordinator decides on requests (an administrator decides nothing). */
+  public void mayDecide(Caller caller) {
+    if (!caller.isIn(Roles.COORDINATOR)) {
+      throw new RejectedInput(HttpStatus.FORBIDDEN, null, "extension.onlyCoordinator", caller.userId(), Roles.COORDINATOR);
+    }
+  }
+
   /** The pending requests (the coordinator's list), oldest first. */
   public List<Request> pending() {
     return jdbc.query("SELECT * FROM jospar_extension_request WHERE state = 'pending' ORDER BY asked_at, id", Extensions::request);
@@ -217,10 +222,16 @@ public class Extensions {
     return ReportProcess.State.open.name().equals(report.state()) || ReportProcess.State.returned.name().equals(report.state());
   }
 
+  /** The report's open submission task, for the notification's link: read by the engine itself, not as the coordinator. */
   private String submitTask(ReportRepository.BodyReport report) {
     String pi = reports.processOf(report.cycleKey(), report.body());
-    return pi == null ? null : engine.getTaskService().createTaskQuery().processInstanceId(pi)
-        .taskDefinitionKey(ReportProcess.TASK_SUBMIT_REPORT).list().stream().map(t -> t.getId()).findFirst().orElse(null);
+    if (pi == null) {
+      return null;
+    }
+    Command<String> find = context -> context.runWithoutAuthorization(() -> context.getTaskManager().findTasksByProcessInstanceId(pi)
+        .stream().filter(t -> ReportProcess.TASK_SUBMIT_REPORT.equals(t.getTaskDefinitionKey())).map(TaskEntity::getId).findFirst()
+        .orElse(null));
+    return ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired().execute(find);
   }
 
   private static String reason(String reason, String field) {

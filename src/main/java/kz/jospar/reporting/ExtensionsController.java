@@ -48,9 +48,21 @@ class ExtensionsController {
     return ResponseEntity.status(HttpStatus.CREATED).body(asked);
   }
 
+  /** Who may decide is checked before anything the request carries is read: a non-coordinator gets 403 whatever they send. */
   @PostMapping("/api/extensions/{id}/decision")
-  Extensions.Request decide(@PathVariable long id, @RequestBody Decision decision, Authentication authentication) {
-    return extensions.decide(Caller.of(authentication), id, decision.grant(), day(decision.until(), "until"), decision.reason(),
+  Extensions.Request decide(@PathVariable String id, @RequestBody(required = false) Decision decision, Authentication authentication) {
+    Caller caller = Caller.of(authentication);
+    extensions.mayDecide(caller);
+    long number;
+    try {
+      number = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new RejectedInput(HttpStatus.NOT_FOUND, "id", "extension.unknownId", id);
+    }
+    if (decision == null) {
+      throw RejectedInput.badRequest("grant", "extension.grantRequired");
+    }
+    return extensions.decide(caller, number, decision.grant(), day(decision.until(), "until"), decision.reason(),
         Boolean.TRUE.equals(decision.confirmBeyondPlanEnd()));
   }
 
