@@ -39,7 +39,8 @@ record MonitorView(
   record Cell(String row, String body, String worst, int reports, int done, int maxEscalation) {}
 
   record Line(String cycleKey, String row, String period, String body, String bodyName, String state, OffsetDateTime dueAt,
-      OffsetDateTime submittedAt, boolean late, int escalationLevel, int returns, boolean byAgreement, Integer achieved) {}
+      OffsetDateTime submittedAt, boolean late, int escalationLevel, int returns, boolean byAgreement, Integer achieved,
+      boolean extended) {}
 
   record IndicatorLine(int number, String name, String unit, SortedMap<Integer, BigDecimal> planned, SortedMap<Integer, BigDecimal> fact) {}
 }

@@ -192,7 +192,7 @@ class ReportRepository {
 
   record StatusRow(String cycleKey, String row, String periodKey, String body, boolean lead, boolean byAgreement, String state,
       OffsetDateTime dueAt, OffsetDateTime submittedAt, String submittedBy, boolean late, int escalationLevel, Integer achievedCount,
-      Boolean belowQuota, String cycleState, String text, String processInstanceId) {}
+      Boolean belowQuota, String cycleState, String text, String processInstanceId, boolean extended) {}
 
   /** How often each report of a year was returned (by a supervisor or the coordinator), keyed "cycle|body". */
   java.util.Map<String, Integer> returnsOfYear(int year) {
@@ -223,7 +223,7 @@ class ReportRepository {
         rs.getString("body_code"), rs.getBoolean("lead_body"), rs.getBoolean("by_agreement"), rs.getString("state"),
         odt(rs, "due_at"), odt(rs, "submitted_at"), rs.getString("submitted_by"), rs.getBoolean("late"), rs.getInt("escalation_level"),
         (Integer) rs.getObject("achieved_count"), (Boolean) rs.getObject("below_quota"), rs.getString("cycle_state"),
-        rs.getString("report_text"), rs.getString("process_instance_id")), args.toArray());
+        rs.getString("report_text"), rs.getString("process_instance_id"), rs.getBoolean("extended")), args.toArray());
   }
 
   private BodyReport bodyReport(ResultSet rs, int i) throws SQLException {

@@ -61,7 +61,16 @@ class ExtensionsPostgresTest {
 
   @SuppressWarnings("rawtypes")
   ResponseEntity<Map> post(String user, String path, Map<String, ?> body) {
-    return http.withBasicAuth(user, "demo").postForEntity(path, body, Map.class);
+    return postIn("en", user, path, body);
+  }
+
+  /** As a person whose browser asks for {@code lang}: refusals are in that language. */
+  @SuppressWarnings("rawtypes")
+  ResponseEntity<Map> postIn(String lang, String user, String path, Map<String, ?> body) {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.set("Accept-Language", lang);
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    return http.withBasicAuth(user, "demo").postForEntity(path, new org.springframework.http.HttpEntity<>(body, headers), Map.class);
   }
 
   @Test
@@ -76,19 +85,20 @@ class ExtensionsPostgresTest {
     assertThat(walk.task(pi, ReportProcess.TASK_SUBMIT_REPORT).getDueDate()).isEqualTo(dueBefore);
 
     // refusals when asking
-    ResponseEntity<Map> otherBody = post("akimat-astana.official", "/api/extensions?lang=en",
+    ResponseEntity<Map> otherBody = post("akimat-astana.official", "/api/extensions",
         Map.of("cycleKey", cycleKey, "body", TURKISTAN, "until", "2026-07-10", "reason", "not ours"));
     assertThat(otherBody.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat((String) otherBody.getBody().get("message")).contains("akimat-astana.official is not a member of body " + TURKISTAN);
-    ResponseEntity<Map> earlier = post(TURKISTAN + ".official", "/api/extensions?lang=ru",
+    ResponseEntity<Map> earlier = postIn("ru", TURKISTAN + ".official", "/api/extensions",
         Map.of("cycleKey", cycleKey, "body", TURKISTAN, "until", "2026-06-20", "reason", "x"));
     assertThat(earlier.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(earlier.getBody().get("field")).isEqualTo("until");
     assertThat((String) earlier.getBody().get("message")).contains("не позже текущего срока");
-    ResponseEntity<Map> noReason = post(TURKISTAN + ".official", "/api/extensions?lang=kk",
+    ResponseEntity<Map> noReason = postIn("kk", TURKISTAN + ".official", "/api/extensions",
         Map.of("cycleKey", cycleKey, "body", TURKISTAN, "until", "2026-07-10"));
     assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(noReason.getBody().get("field")).isEqualTo("reason");
+    assertThat((String) noReason.getBody().get("message")).contains("себебін көрсетіңіз");
 
     // the body asks; the coordinator is told on the desk and by mail
     ResponseEntity<Map> asked = post(TURKISTAN + ".official", "/api/extensions",
@@ -180,7 +190,7 @@ class ExtensionsPostgresTest {
 
     // after the due moment nobody can ask any more
     ClockUtil.setCurrentTime(at("2026-06-30T18:00:01+05:00"));
-    ResponseEntity<Map> late = post("akimat-astana.official", "/api/extensions?lang=en",
+    ResponseEntity<Map> late = post("akimat-astana.official", "/api/extensions",
         Map.of("cycleKey", cycleKey, "body", "akimat-astana", "until", "2026-07-10", "reason", "late"));
     assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat((String) late.getBody().get("message")).contains("before the due moment");
