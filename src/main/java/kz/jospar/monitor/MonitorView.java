@@ -40,7 +40,7 @@ record MonitorView(
 
   record Line(String cycleKey, String row, String period, String body, String bodyName, String state, OffsetDateTime dueAt,
       OffsetDateTime submittedAt, boolean late, int escalationLevel, int returns, boolean byAgreement, Integer achieved,
-      boolean extended) {}
+      boolean extended, OffsetDateTime stepDueAt) {}
 
   record IndicatorLine(int number, String name, String unit, SortedMap<Integer, BigDecimal> planned, SortedMap<Integer, BigDecimal> fact) {}
 }

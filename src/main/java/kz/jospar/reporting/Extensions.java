@@ -118,7 +118,7 @@ public class Extensions {
     reports.event(report.cycleKey(), report.body(), Event.EXTENSION_ASKED, caller.userId(), now,
         shown(report.dueAt()) + " → " + shown(asked) + ": " + why);
     Request request = pendingOf(report.cycleKey(), report.body()).orElseThrow();
-    events.publishEvent(new Told(report.cycleKey(), report.body(), 0, asked, why, null, Set.of(Roles.COORDINATOR)));
+    tell(new Told(report.cycleKey(), report.body(), 0, asked, why, null, Set.of(Roles.COORDINATOR)));
     return request;
   }
 
@@ -129,9 +129,9 @@ public class Extensions {
   @Transactional
   public Request decide(Caller caller, long id, Boolean grant, LocalDate until, String reason, boolean confirmBeyondPlanEnd) {
     mayDecide(caller);
-    Request request = find(id).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "id", "extension.unknown", id));
+    Request request = find(id).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "id", "extension.unknown", String.valueOf(id)));
     if (request.state() != State.pending) {
-      throw new RejectedInput(HttpStatus.CONFLICT, null, "extension.decided", id, request.state());
+      throw new RejectedInput(HttpStatus.CONFLICT, null, "extension.decided", String.valueOf(id), request.state().name());
     }
     if (grant == null) {
       throw RejectedInput.badRequest("grant", "extension.grantRequired");
@@ -143,7 +143,7 @@ public class Extensions {
       jdbc.update("UPDATE jospar_extension_request SET state = 'refused', decision_reason = ?, decided_by = ?, decided_at = ? "
           + "WHERE id = ? AND state = 'pending'", why, caller.userId(), ts(now), id);
       reports.event(request.cycleKey(), request.body(), Event.EXTENSION_REFUSED, caller.userId(), now, why);
-      events.publishEvent(new Told(request.cycleKey(), request.body(), 2, report.dueAt(), why, submitTask(report), Set.of(request.body())));
+      tell(new Told(request.cycleKey(), request.body(), 2, report.dueAt(), why, submitTask(report), Set.of(request.body())));
       return find(id).orElseThrow();
     }
     if (!awaitsSubmission(report)) {
@@ -176,8 +176,20 @@ public class Extensions {
     reports.event(request.cycleKey(), request.body(), Event.EXTENSION_GRANTED, caller.userId(), now,
         shown(report.dueAt()) + " → " + shown(newDue) + (beyond ? " (beyond the plan's end " + planEnd + ")" : "")
             + (why == null ? "" : ": " + why));
-    events.publishEvent(new Told(request.cycleKey(), request.body(), 1, newDue, why, submitTask(report), Set.of(request.body())));
+    tell(new Told(request.cycleKey(), request.body(), 1, newDue, why, submitTask(report), Set.of(request.body())));
     return find(id).orElseThrow();
+  }
+
+  /**
+   * Tells the people concerned inside an engine command of Jospar's own: reading a group's members to tell them is
+   * not the asking person's read (an official may not list the coordinator group), as for a timer's notifications.
+   */
+  private void tell(Told told) {
+    Command<Void> publish = context -> {
+      events.publishEvent(told);
+      return null;
+    };
+    ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired().execute(publish);
   }
 
   /** Only the coordinator decides on requests (an administrator decides nothing). */

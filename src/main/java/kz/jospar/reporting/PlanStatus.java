@@ -18,7 +18,8 @@ public class PlanStatus {
   /** One body's report for one period of one plan row. */
   public record Report(String cycleKey, String row, String period, String body, boolean lead, boolean byAgreement, String state,
       OffsetDateTime dueAt, OffsetDateTime submittedAt, String submittedBy, int escalationLevel, boolean late, Integer achievedCount,
-      Boolean belowQuota, String periodState, String text, int returns, String processInstanceId, boolean extended) {}
+      Boolean belowQuota, String periodState, String text, int returns, String processInstanceId, boolean extended,
+      OffsetDateTime stepDueAt) {}
 
   /** A measured value of a target indicator, recorded when a research period closed. */
   public record IndicatorFact(int indicator, int year, String cycleKey, BigDecimal value, String recordedBy, OffsetDateTime recordedAt) {}
@@ -38,7 +39,7 @@ public class PlanStatus {
     return repository.status(year, bodies).stream()
         .map(r -> new Report(r.cycleKey(), r.row(), r.periodKey(), r.body(), r.lead(), r.byAgreement(), state(r, now), r.dueAt(),
             r.submittedAt(), r.submittedBy(), r.escalationLevel(), r.late(), r.achievedCount(), r.belowQuota(), r.cycleState(),
-            r.text(), returns.getOrDefault(r.cycleKey() + "|" + r.body(), 0), r.processInstanceId(), r.extended()))
+            r.text(), returns.getOrDefault(r.cycleKey() + "|" + r.body(), 0), r.processInstanceId(), r.extended(), r.stepDueAt()))
         .toList();
   }
 

@@ -196,6 +196,68 @@ class ExtensionsPostgresTest {
     assertThat((String) late.getBody().get("message")).contains("before the due moment");
   }
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  static final String FORM = "application/x-www-form-urlencoded";
+
+  static byte[] form(Map<String, String> fields) {
+    return String.join("&", fields.entrySet().stream().map(e -> e.getKey() + "="
+        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).toList()).getBytes();
+  }
+
+  static String page(kz.jospar.support.WebappSession session, String path) {
+    java.net.http.HttpResponse<String> r = session.get(path, "text/html");
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+    return org.springframework.web.util.HtmlUtils.htmlUnescape(r.body());
+  }
+
+  @Test
+  void atTheDeskABodyAsksAndTheCoordinatorDecidesWithErrorsPerField() {
+    ClockUtil.setCurrentTime(at("2026-11-02T09:00:00+05:00"));
+    ProcessTestSupport walk = new ProcessTestSupport(engine, cycles);
+    CycleService.OpenedCycle cycle = walk.open("4.8", "2026-H2"); // due 31 December 2026
+    ProcessInstance pi = walk.report(cycle.cycleKey(), "akimat-abai");
+    String submit = walk.task(pi, ReportProcess.TASK_SUBMIT_REPORT).getId();
+
+    kz.jospar.support.WebappSession official = new kz.jospar.support.WebappSession(port).login("akimat-abai.official", "demo");
+    assertThat(page(official, "/jospar/desk/task/" + submit + "?lang=ru")).contains("/jospar/desk/extensions?task=" + submit)
+        .contains("Попросить продлить срок");
+    assertThat(page(official, "/jospar/desk/extensions?task=" + submit + "&lang=ru")).contains("name=\"until\"").contains("name=\"reason\"");
+    // another body's official cannot ask for it
+    kz.jospar.support.WebappSession stranger = new kz.jospar.support.WebappSession(port).login("akimat-astana.official", "demo");
+    assertThat(stranger.get("/jospar/desk/extensions?task=" + submit, "text/html").statusCode()).isEqualTo(404);
+
+    String token = official.cookie("JOSPAR-XSRF");
+    java.net.http.HttpResponse<String> empty = official.post("/jospar/desk/extensions/ask?lang=ru", FORM,
+        form(Map.of("_csrf", token, "task", submit, "until", "2026-12-20", "reason", "")));
+    assertThat(empty.statusCode()).isEqualTo(400);
+    String said = org.springframework.web.util.HtmlUtils.htmlUnescape(empty.body());
+    assertThat(said).contains("href=\"#until\"").contains("не позже текущего срока").contains("href=\"#reason\"")
+        .contains("обязательно: укажите причину");
+    java.net.http.HttpResponse<String> asked = official.post("/jospar/desk/extensions/ask?lang=ru", FORM,
+        form(Map.of("_csrf", token, "task", submit, "until", "2026-12-30", "reason", "Қаражат кешікті")));
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(302);
+    long id = jdbc.queryForObject("SELECT id FROM jospar_extension_request WHERE body_code = 'akimat-abai'", Long.class);
+
+    kz.jospar.support.WebappSession coordinator = new kz.jospar.support.WebappSession(port).login("coordinator", "demo");
+    assertThat(page(coordinator, "/jospar/desk/extensions?lang=kk")).contains("Қаражат кешікті").contains("name=\"grant\"");
+    String coordinatorToken = coordinator.cookie("JOSPAR-XSRF");
+    java.net.http.HttpResponse<String> bare = coordinator.post("/jospar/desk/extensions/decide?lang=en", FORM,
+        form(Map.of("_csrf", coordinatorToken, "id", String.valueOf(id), "grant", "false", "reason", "")));
+    assertThat(bare.statusCode()).isEqualTo(400);
+    assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(bare.body())).contains("href=\"#reason-" + id + "\"")
+        .contains("required: say why");
+    // a supervisor is refused the decision
+    kz.jospar.support.WebappSession supervisor = new kz.jospar.support.WebappSession(port).login("akimat-abai.supervisor", "demo");
+    assertThat(supervisor.post("/jospar/desk/extensions/decide", FORM,
+        form(Map.of("_csrf", supervisor.cookie("JOSPAR-XSRF"), "id", String.valueOf(id), "grant", "true"))).statusCode()).isEqualTo(403);
+    java.net.http.HttpResponse<String> granted = coordinator.post("/jospar/desk/extensions/decide?lang=en", FORM,
+        form(Map.of("_csrf", coordinatorToken, "id", String.valueOf(id), "grant", "true", "until", "2026-12-30", "reason", "")));
+    assertThat(granted.statusCode()).as(granted.body()).isEqualTo(302);
+    assertThat(walk.task(pi, ReportProcess.TASK_SUBMIT_REPORT).getDueDate()).isEqualTo(at("2026-12-30T18:00:00+05:00"));
+    assertThat(page(official, "/jospar/desk/extensions?lang=en")).contains("granted");
+  }
+
   int count(String sql, Object... args) {
     Integer n = jdbc.queryForObject(sql, Integer.class, args);
     return n == null ? 0 : n;
