@@ -232,10 +232,14 @@ class ExtensionsPostgresTest {
         form(Map.of("_csrf", token, "task", submit, "until", "2026-12-20", "reason", "")));
     assertThat(empty.statusCode()).isEqualTo(400);
     String said = org.springframework.web.util.HtmlUtils.htmlUnescape(empty.body());
-    assertThat(said).contains("href=\"#until\"").contains("не позже текущего срока").contains("href=\"#reason\"")
-        .contains("обязательно: укажите причину");
+    assertThat(said).contains("href=\"#reason\"").contains("обязательно: укажите причину").contains("aria-describedby=\"reason-error\"");
+    java.net.http.HttpResponse<String> early = official.post("/jospar/desk/extensions/ask?lang=ru", FORM,
+        form(Map.of("_csrf", token, "task", submit, "until", "2026-12-20", "reason", "Қаражат кешікті")));
+    assertThat(early.statusCode()).isEqualTo(400);
+    assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(early.body())).contains("href=\"#until\"").contains("не позже текущего срока")
+        .contains("Қаражат кешікті");
     java.net.http.HttpResponse<String> asked = official.post("/jospar/desk/extensions/ask?lang=ru", FORM,
-        form(Map.of("_csrf", token, "task", submit, "until", "2026-12-30", "reason", "Қаражат кешікті")));
+        form(Map.of("_csrf", token, "task", submit, "until", "2027-01-20", "reason", "Қаражат кешікті")));
     assertThat(asked.statusCode()).as(asked.body()).isEqualTo(302);
     long id = jdbc.queryForObject("SELECT id FROM jospar_extension_request WHERE body_code = 'akimat-abai'", Long.class);
 
@@ -251,10 +255,17 @@ class ExtensionsPostgresTest {
     kz.jospar.support.WebappSession supervisor = new kz.jospar.support.WebappSession(port).login("akimat-abai.supervisor", "demo");
     assertThat(supervisor.post("/jospar/desk/extensions/decide", FORM,
         form(Map.of("_csrf", supervisor.cookie("JOSPAR-XSRF"), "id", String.valueOf(id), "grant", "true"))).statusCode()).isEqualTo(403);
+    // past the plan's last day: said at the checkbox, granted once confirmed
+    java.net.http.HttpResponse<String> unconfirmed = coordinator.post("/jospar/desk/extensions/decide?lang=en", FORM,
+        form(Map.of("_csrf", coordinatorToken, "id", String.valueOf(id), "grant", "true", "until", "2027-01-20", "reason", "")));
+    assertThat(unconfirmed.statusCode()).isEqualTo(409);
+    assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(unconfirmed.body())).contains("href=\"#confirmBeyondPlanEnd-" + id + "\"")
+        .contains("after the plan's last day (2026-12-31)");
     java.net.http.HttpResponse<String> granted = coordinator.post("/jospar/desk/extensions/decide?lang=en", FORM,
-        form(Map.of("_csrf", coordinatorToken, "id", String.valueOf(id), "grant", "true", "until", "2026-12-30", "reason", "")));
+        form(Map.of("_csrf", coordinatorToken, "id", String.valueOf(id), "grant", "true", "until", "2027-01-20", "reason", "",
+            "confirmBeyondPlanEnd", "true")));
     assertThat(granted.statusCode()).as(granted.body()).isEqualTo(302);
-    assertThat(walk.task(pi, ReportProcess.TASK_SUBMIT_REPORT).getDueDate()).isEqualTo(at("2026-12-30T18:00:00+05:00"));
+    assertThat(walk.task(pi, ReportProcess.TASK_SUBMIT_REPORT).getDueDate()).isEqualTo(at("2027-01-20T18:00:00+05:00"));
     assertThat(page(official, "/jospar/desk/extensions?lang=en")).contains("granted");
   }
 
