@@ -14,7 +14,7 @@
       submitted: 'Ұсынылды', timeliness: 'Мерзімінде ме?', escalation: 'Эскалация', returns: 'Қайтарулар', achieved: 'Орындалды',
       planned: 'Жоспар', fact: 'Нақты', name: 'Атауы', quota: 'Норма', belowQuota: 'нормадан төмен', loading: 'Жүктелуде…',
       loaded: 'Жүктелді: {n} есеп', wholePlan: 'Бүкіл жоспар, барлық органдар', ownBodies: 'Тек сіздің органыңыз: {b}',
-      onTime: 'мерзімінде', late: 'кешіктірілді', escalated: 'эскалацияланған', reportsOf: '{n} есеп, {d} орындалды',
+      onTime: 'мерзімінде', late: 'кешіктірілді', extended: 'мерзімі ұзартылды', stepDue: 'қарау мерзімі', escalated: 'эскалацияланған', reportsOf: '{n} есеп, {d} орындалды',
       none: 'Сүзгіге сәйкес есеп жоқ.', more: 'Алғашқы {n} жол көрсетілген; толығын CSV-дан қараңыз.',
       states: { overdue: 'мерзімі өтті', returned: 'қайтарылды', open: 'ашық', submitted: 'ұсынылды', approved: 'басшы мақұлдады',
         accepted: 'қабылданды', declined: 'бас тартылды (келісу бойынша)', late: 'кешіктірілді', escalated: 'эскалацияланған' }
@@ -28,7 +28,7 @@
       indicators: 'Целевые индикаторы: план и факт', reports: 'Отчёты', period: 'Период', due: 'Срок', submitted: 'Представлен',
       timeliness: 'В срок?', escalation: 'Эскалация', returns: 'Возвраты', achieved: 'Достигнуто', planned: 'План', fact: 'Факт',
       name: 'Наименование', quota: 'Норма', belowQuota: 'ниже нормы', loading: 'Загрузка…', loaded: 'Загружено: {n} отчётов',
-      wholePlan: 'Весь план, все органы', ownBodies: 'Только ваш орган: {b}', onTime: 'в срок', late: 'с опозданием',
+      wholePlan: 'Весь план, все органы', ownBodies: 'Только ваш орган: {b}', onTime: 'в срок', late: 'с опозданием', extended: 'срок продлён', stepDue: 'срок рассмотрения',
       escalated: 'с эскалацией', reportsOf: '{n} отчётов, выполнено {d}', none: 'Нет отчётов по этому фильтру.',
       more: 'Показаны первые {n} строк; полностью — в CSV.',
       states: { overdue: 'просрочен', returned: 'возвращён', open: 'открыт', submitted: 'представлен', approved: 'одобрен руководителем',
@@ -43,7 +43,7 @@
       indicators: 'Target indicators: plan and fact', reports: 'Reports', period: 'Period', due: 'Due', submitted: 'Submitted',
       timeliness: 'On time?', escalation: 'Escalation', returns: 'Returns', achieved: 'Achieved', planned: 'Plan', fact: 'Fact',
       name: 'Name', quota: 'Quota', belowQuota: 'below quota', loading: 'Loading…', loaded: 'Loaded: {n} reports',
-      wholePlan: 'The whole plan, every body', ownBodies: 'Your body only: {b}', onTime: 'on time', late: 'late', escalated: 'escalated',
+      wholePlan: 'The whole plan, every body', ownBodies: 'Your body only: {b}', onTime: 'on time', late: 'late', extended: 'extended', stepDue: 'review due', escalated: 'escalated',
       reportsOf: '{n} reports, {d} done', none: 'No reports match the filter.', more: 'The first {n} lines are shown; the CSV has them all.',
       states: { overdue: 'overdue', returned: 'returned', open: 'open', submitted: 'submitted', approved: 'approved by supervisor',
         accepted: 'accepted', declined: 'declined (by agreement)', late: 'late', escalated: 'escalated' }
@@ -350,8 +350,11 @@
       var s = el('td');
       s.appendChild(el('span', { 'class': 's-' + r.state, 'aria-hidden': 'true' }, ' ' + SYMBOL[r.state] + ' '));
       s.appendChild(document.createTextNode(' ' + stateWord(r.state)));
+      if (r.stepDueAt) {
+        s.appendChild(document.createTextNode(' (' + t('stepDue') + ' ' + date(r.stepDueAt) + ')'));
+      }
       tr.appendChild(s);
-      tr.appendChild(el('td', {}, date(r.dueAt)));
+      tr.appendChild(el('td', {}, date(r.dueAt) + (r.extended ? ' (' + t('extended') + ')' : '')));
       tr.appendChild(el('td', {}, date(r.submittedAt)));
       tr.appendChild(el('td', {}, r.submittedAt ? (r.late ? t('late') : t('onTime')) : ''));
       tr.appendChild(el('td', {}, r.escalationLevel || ''));

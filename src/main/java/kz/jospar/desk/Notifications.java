@@ -25,7 +25,11 @@ public class Notifications {
 
   /** What a notification is about: the same events as the e-mails. */
   public enum Kind {
-    task, reminder, escalation, returned, accepted
+    task, reminder, escalation, returned, accepted,
+    /** a step's control deadline: near (level 0), passed (1), level 2 */
+    deadline,
+    /** an extension request asked (level 0), granted (1) or refused (2) */
+    extension
   }
 
   /** A notification before it has a recipient: a step's facts, in no language. */

@@ -139,6 +139,12 @@ class NotificationsController {
         yield words.getMessage("desk.notes.kind.task", new Object[] {what}, locale);
       }
       case escalation -> words.getMessage("desk.notes.kind.escalation", new Object[] {n.level()}, locale);
+      case deadline -> {
+        LocalizedText title = n.taskKey() == null ? null : TaskTitles.title(n.taskKey(), n.byAgreement());
+        yield words.getMessage("desk.notes.kind.deadline." + Math.min(n.level(), 2), new Object[] {title == null ? n.taskKey() : title.in(locale)},
+            locale);
+      }
+      case extension -> say("desk.notes.kind.extension." + Math.min(n.level(), 2), locale);
       default -> say("desk.notes.kind." + n.kind().name(), locale);
     };
   }

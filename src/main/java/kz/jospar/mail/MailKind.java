@@ -12,6 +12,10 @@ enum MailKind {
   returned,
   /** the report was accepted */
   accepted,
+  /** a step's control deadline: near (level 0), passed (1), level 2 */
+  deadline,
+  /** an extension request: asked (to the coordinator), granted or refused (to the body) */
+  extension,
   /** one person's mails of a day in one message */
   digest
 }

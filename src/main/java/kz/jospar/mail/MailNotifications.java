@@ -20,6 +20,8 @@ import kz.jospar.absence.Absences;
 import kz.jospar.absence.TaskHandedOver;
 import kz.jospar.desk.Notifications;
 import kz.jospar.people.UserSettings;
+import kz.jospar.reporting.ControlDates;
+import kz.jospar.reporting.Extensions;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.reporting.ReportProcess.Vars;
 import kz.jospar.reporting.ReportService;
@@ -170,6 +172,35 @@ class MailNotifications {
       }
     } catch (RuntimeException e) {
       failed(step.event() + " " + step.cycleKey() + " " + step.body(), e);
+    }
+  }
+
+  /** A controlled step's reminder, deadline or level 2: the groups the step names are told, in their language. */
+  @EventListener
+  void on(ControlDates.Reached reached) {
+    try {
+      var title = TaskTitles.title(reached.taskKey(), false);
+      notify(new MailTexts.Facts(MailKind.deadline, title, reached.cycleKey(), reached.body(), reached.dueAt(), null, reached.taskId(),
+              reached.level()),
+          new Notifications.Note(Notifications.Kind.deadline, reached.taskKey(), null, false, reached.level(), reached.cycleKey(),
+              reached.body(), reached.taskId(), reached.dueAt(), null),
+          reached.told(), Set.of());
+    } catch (RuntimeException e) {
+      failed("control deadline " + reached.level() + " of " + reached.taskKey() + " " + reached.cycleKey(), e);
+    }
+  }
+
+  /** An extension request asked (the coordinator is told) or decided (the body is told), with its dates and reason. */
+  @EventListener
+  void on(Extensions.Told told) {
+    try {
+      notify(new MailTexts.Facts(MailKind.extension, null, told.cycleKey(), told.body(), told.dueAt(), told.reason(), told.taskId(),
+              told.level()),
+          new Notifications.Note(Notifications.Kind.extension, told.taskId() == null ? null : ReportProcess.TASK_SUBMIT_REPORT, null,
+              false, told.level(), told.cycleKey(), told.body(), told.taskId(), told.dueAt(), told.reason()),
+          told.groups(), Set.of());
+    } catch (RuntimeException e) {
+      failed("extension " + told.level() + " of " + told.cycleKey() + " " + told.body(), e);
     }
   }
 

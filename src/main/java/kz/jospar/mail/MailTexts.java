@@ -40,6 +40,8 @@ class MailTexts {
   static final LocalizedText REMINDER = t("Еске салу", "Напоминание", "Reminder");
   static final LocalizedText RETURNED = t("Есеп қайтарылды", "Отчёт возвращён", "Report returned");
   static final LocalizedText ACCEPTED = t("Есеп қабылданды", "Отчёт принят", "Report accepted");
+  static final LocalizedText CONTROL_DEADLINE_PASSED = t("Бақылау мерзімі өтті", "Контрольный срок истёк", "Control deadline passed");
+  static final LocalizedText EXTENSION = t("Мерзімді ұзарту", "Продление срока", "Extension of the due date");
   static final LocalizedText DIGEST = t("Күнделікті хабарламалар", "Ежедневная сводка", "Daily digest");
   static final LocalizedText ITEM = t("Жоспар тармағы", "Пункт плана", "Plan item");
   static final LocalizedText PERIOD = t("Кезең", "Период", "Period");
@@ -73,6 +75,23 @@ class MailTexts {
           "The report has been returned for revision. Read the reason and submit it again before the new due date.");
       case accepted -> t("Есеп қабылданды. Рақмет!", "Отчёт принят. Спасибо!", "The report has been accepted. Thank you!");
       case digest -> DIGEST_INTRO;
+      case deadline -> switch (f.level()) {
+        case 0 -> t("Тапсырманың бақылау мерзімі жақындап қалды; оны мерзімінде орындауды сұраймыз",
+            "Приближается контрольный срок задачи; просим выполнить её в срок", "The task's control deadline is near; please complete it on time");
+        case 1 -> t("Тапсырманың бақылау мерзімі өтті; оны кідіртпей орындаңыз",
+            "Контрольный срок задачи истёк; выполните её без промедления", "The task's control deadline has passed; please complete it without delay");
+        default -> t("Тапсырманың бақылау мерзімі әлдеқашан өтті (2-деңгей): шара қабылдаңыз",
+            "Контрольный срок задачи давно истёк (2-й уровень): примите меры", "The task's control deadline passed long ago (level 2): please act");
+      };
+      case extension -> switch (f.level()) {
+        case 0 -> t("Орган есеп мерзімін ұзартуды сұрайды; сұрауды қарап, шешім қабылдаңыз",
+            "Орган просит продлить срок отчёта; рассмотрите запрос и примите решение",
+            "A body asks for more time for its report; please review the request and decide");
+        case 1 -> t("Есеп мерзімі ұзартылды", "Срок отчёта продлён", "The report's due date has been extended");
+        default -> t("Есеп мерзімін ұзарту туралы сұрау қабылданбады; есепті бұрынғы мерзімде тапсырыңыз",
+            "Запрос о продлении срока отчёта отклонён; сдайте отчёт в прежний срок",
+            "The request for more time was refused; please submit the report by its current due date");
+      };
     };
   }
 
@@ -103,6 +122,8 @@ class MailTexts {
       case returned -> RETURNED.in(l);
       case accepted -> ACCEPTED.in(l);
       case digest -> DIGEST.in(l);
+      case deadline -> (f.level() == 0 ? REMINDER.in(l) : CONTROL_DEADLINE_PASSED.in(l)) + (f.taskTitle() != null ? ": " + f.taskTitle().in(l) : "");
+      case extension -> EXTENSION.in(l);
     };
     StringBuilder subject = new StringBuilder("[Jospar] ").append(what);
     if (rowNumber != null) {
@@ -123,7 +144,8 @@ class MailTexts {
     String link = properties.taskLink(f.taskId());
     facts.append(f.taskId() != null ? OPEN_TASK.in(l) : OPEN_TASKLIST.in(l)).append(": ").append(link).append('\n');
 
-    String intro = f.kind() == MailKind.task ? intro(f).in(l) + ": " + what + "." : intro(f).in(l);
+    String intro = f.kind() == MailKind.task ? intro(f).in(l) + ": " + what + "."
+        : f.kind() == MailKind.deadline ? intro(f).in(l) + "." : intro(f).in(l);
     String text = GREETING.in(l) + "\n\n" + intro + "\n\n" + facts + "\n-- \n" + FOOTER.in(l) + "\n";
     String summary = "• " + subject.substring("[Jospar] ".length()) + "\n" + indent(facts.toString());
     return new Content(cut(subject.toString(), 500), text, cut(summary, 4000));

@@ -23,7 +23,8 @@ final class CsvExport {
       line(out, List.of(l.row(), l.period(), l.body(), l.bodyName(), l.state(), w(words, "state." + l.state(), lang),
           l.dueAt() == null ? "" : ExecutionReport.DATE_TIME.format(l.dueAt().atZoneSameInstant(zone)),
           l.submittedAt() == null ? "" : ExecutionReport.DATE_TIME.format(l.submittedAt().atZoneSameInstant(zone)),
-          l.submittedAt() == null ? "" : w(words, l.late() ? "late" : "onTime", lang), String.valueOf(l.escalationLevel()),
+          (l.submittedAt() == null ? "" : w(words, l.late() ? "late" : "onTime", lang))
+              + (l.extended() ? " (" + w(words, "extended", lang) + ")" : ""), String.valueOf(l.escalationLevel()),
           String.valueOf(l.returns()), l.achieved() == null ? "" : String.valueOf(l.achieved())));
     }
     return out.toString();

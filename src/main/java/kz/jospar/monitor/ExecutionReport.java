@@ -80,6 +80,9 @@ class ExecutionReport {
             PlanStatus.Report r = byKey.get(l.cycleKey() + "|" + l.body());
             String timeliness = l.submittedAt() == null ? words.getMessage("notSubmitted", null, lang)
                 : words.getMessage(l.late() ? "late" : "onTime", null, lang);
+            if (l.extended()) {
+              timeliness += " (" + words.getMessage("extended", null, lang) + ")"; // issue 16: the due date was moved by a granted request
+            }
             return new Entry(l.period(), l.bodyName(), words.getMessage("state." + l.state(), null, lang), timeliness,
                 l.dueAt() == null ? "" : DATE_TIME.format(l.dueAt().atZoneSameInstant(zone)),
                 l.submittedAt() == null ? "" : DATE_TIME.format(l.submittedAt().atZoneSameInstant(zone)),

@@ -110,7 +110,7 @@ class MonitorService {
 
     List<MonitorView.Line> lines = shown.stream()
         .map(r -> new MonitorView.Line(r.cycleKey(), r.row(), r.period(), r.body(), bodyName(r.body(), lang), r.state(), r.dueAt(),
-            r.submittedAt(), r.late(), r.escalationLevel(), r.returns(), r.byAgreement(), r.achievedCount(), r.planCode(), r.planVersion()))
+            r.submittedAt(), r.late(), r.escalationLevel(), r.returns(), r.byAgreement(), r.achievedCount(), r.planCode(), r.planVersion(), r.extended(), r.stepDueAt()))
         .toList();
 
     List<MonitorView.Option> bodyOptions = (bodies == null ? catalog.bodies().leaves().stream().map(Body::code).toList() : List.copyOf(bodies))

@@ -41,7 +41,7 @@ record MonitorView(
   /** One body's report; {@code planVersion} is the version of the plan its cycle was opened under (null: before versions). */
   record Line(String cycleKey, String row, String period, String body, String bodyName, String state, OffsetDateTime dueAt,
       OffsetDateTime submittedAt, boolean late, int escalationLevel, int returns, boolean byAgreement, Integer achieved,
-      String planCode, String planVersion) {}
+      String planCode, String planVersion, boolean extended, OffsetDateTime stepDueAt) {}
 
   record IndicatorLine(int number, String name, String unit, SortedMap<Integer, BigDecimal> planned, SortedMap<Integer, BigDecimal> fact) {}
 }

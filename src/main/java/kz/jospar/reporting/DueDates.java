@@ -59,6 +59,26 @@ public class DueDates {
     return forDueAt(at(calendar.workingDaysAfter(today, properties.returnWorkingDays())));
   }
 
+  /**
+   * A step's control deadline: at the end of the working day so many working days after {@code now}; the reminder
+   * and level 2 so many working days before and after it (a reminder that would come before the step is an hour before).
+   */
+  public Schedule forStep(OffsetDateTime now, int workingDays, int reminderWorkingDays, int level2WorkingDays) {
+    LocalDate today = now.atZoneSameInstant(properties.zone()).toLocalDate();
+    LocalDate day = calendar.workingDaysAfter(today, workingDays);
+    OffsetDateTime dueAt = at(day);
+    OffsetDateTime reminder = at(calendar.workingDaysBefore(day, reminderWorkingDays));
+    if (!reminder.isAfter(now) || !reminder.isBefore(dueAt)) {
+      reminder = dueAt.minusHours(1);
+    }
+    return new Schedule(dueAt, reminder, at(calendar.workingDaysAfter(day, level2WorkingDays)));
+  }
+
+  /** The end of the working day of {@code day} in the plan's zone. */
+  public OffsetDateTime endOf(LocalDate day) {
+    return at(day);
+  }
+
   /** When the engine opens a period with this deadline. */
   public LocalDate openingDay(LocalDate deadline) {
     return deadline.minusDays(properties.leadTime().toDays());

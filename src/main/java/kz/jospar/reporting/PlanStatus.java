@@ -23,7 +23,8 @@ public class PlanStatus {
    */
   public record Report(String cycleKey, String row, String period, String body, boolean lead, boolean byAgreement, String state,
       OffsetDateTime dueAt, OffsetDateTime submittedAt, String submittedBy, int escalationLevel, boolean late, Integer achievedCount,
-      Boolean belowQuota, String periodState, String text, int returns, String processInstanceId, String planCode, String planVersion) {}
+      Boolean belowQuota, String periodState, String text, int returns, String processInstanceId, String planCode, String planVersion,
+      boolean extended, OffsetDateTime stepDueAt) {}
 
   /** A measured value of a target indicator, recorded when a research period closed. */
   public record IndicatorFact(int indicator, int year, String cycleKey, BigDecimal value, String recordedBy, OffsetDateTime recordedAt) {}
@@ -43,7 +44,7 @@ public class PlanStatus {
     return repository.status(year, bodies).stream()
         .map(r -> new Report(r.cycleKey(), r.row(), r.periodKey(), r.body(), r.lead(), r.byAgreement(), state(r, now), r.dueAt(),
             r.submittedAt(), r.submittedBy(), r.escalationLevel(), r.late(), r.achievedCount(), r.belowQuota(), r.cycleState(),
-            r.text(), returns.getOrDefault(r.cycleKey() + "|" + r.body(), 0), r.processInstanceId(), r.planCode(), r.planVersion()))
+            r.text(), returns.getOrDefault(r.cycleKey() + "|" + r.body(), 0), r.processInstanceId(), r.planCode(), r.planVersion(), r.extended(), r.stepDueAt()))
         .toList();
   }
 

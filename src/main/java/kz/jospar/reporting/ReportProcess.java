@@ -36,6 +36,25 @@ public final class ReportProcess {
   public static final String BOUNDARY_REMINDER_DUE = "BoundaryEvent_ReminderDue";
   public static final String BOUNDARY_DEADLINE_PASSED = "BoundaryEvent_DeadlinePassed";
   public static final String BOUNDARY_LEVEL2_DUE = "BoundaryEvent_Level2Due";
+  /** The control deadlines of the other human steps: {@code BoundaryEvent_<Step>ReminderDue}, ...DeadlinePassed, ...Level2Due. */
+  public static final String BOUNDARY_REVIEW_REMINDER_DUE = "BoundaryEvent_ReviewReminderDue";
+  public static final String BOUNDARY_REVIEW_DEADLINE_PASSED = "BoundaryEvent_ReviewDeadlinePassed";
+  public static final String BOUNDARY_REVIEW_LEVEL2_DUE = "BoundaryEvent_ReviewLevel2Due";
+  public static final String BOUNDARY_ACCEPTANCE_REMINDER_DUE = "BoundaryEvent_AcceptanceReminderDue";
+  public static final String BOUNDARY_ACCEPTANCE_DEADLINE_PASSED = "BoundaryEvent_AcceptanceDeadlinePassed";
+  public static final String BOUNDARY_ACCEPTANCE_LEVEL2_DUE = "BoundaryEvent_AcceptanceLevel2Due";
+  public static final String BOUNDARY_OVERDUE_LEVEL1_REMINDER_DUE = "BoundaryEvent_OverdueLevel1ReminderDue";
+  public static final String BOUNDARY_OVERDUE_LEVEL1_DEADLINE_PASSED = "BoundaryEvent_OverdueLevel1DeadlinePassed";
+  public static final String BOUNDARY_OVERDUE_LEVEL1_LEVEL2_DUE = "BoundaryEvent_OverdueLevel1Level2Due";
+  public static final String BOUNDARY_OVERDUE_LEVEL2_REMINDER_DUE = "BoundaryEvent_OverdueLevel2ReminderDue";
+  public static final String BOUNDARY_OVERDUE_LEVEL2_DEADLINE_PASSED = "BoundaryEvent_OverdueLevel2DeadlinePassed";
+  public static final String BOUNDARY_OVERDUE_LEVEL2_LEVEL2_DUE = "BoundaryEvent_OverdueLevel2Level2Due";
+  public static final String BOUNDARY_CONSOLIDATION_REMINDER_DUE = "BoundaryEvent_ConsolidationReminderDue";
+  public static final String BOUNDARY_CONSOLIDATION_DEADLINE_PASSED = "BoundaryEvent_ConsolidationDeadlinePassed";
+  public static final String BOUNDARY_CONSOLIDATION_LEVEL2_DUE = "BoundaryEvent_ConsolidationLevel2Due";
+  public static final String BOUNDARY_CLOSING_REMINDER_DUE = "BoundaryEvent_ClosingReminderDue";
+  public static final String BOUNDARY_CLOSING_DEADLINE_PASSED = "BoundaryEvent_ClosingDeadlinePassed";
+  public static final String BOUNDARY_CLOSING_LEVEL2_DUE = "BoundaryEvent_ClosingLevel2Due";
   public static final String CALL_BODY_REPORTS = "CallActivity_BodyReports";
   public static final String CALL_CONSOLIDATION = "CallActivity_Consolidation";
 
@@ -117,7 +136,11 @@ public final class ReportProcess {
   public enum Event {
     OPENED, REMINDED, SUBMITTED, DECLINED, APPROVED, RETURNED_BY_SUPERVISOR, ACCEPTED, RETURNED_BY_COORDINATOR,
     ESCALATED_1, ESCALATED_2, OVERDUE_ACTED_1, OVERDUE_ACTED_2, QUOTA_COUNTED, CONSOLIDATED, CLOSED,
-    SESSION_PREPARED, SESSION_HELD, REGISTER_UPDATED, INDICATORS_COMPARED
+    SESSION_PREPARED, SESSION_HELD, REGISTER_UPDATED, INDICATORS_COMPARED,
+    /** a controlled step's reminder, deadline and level 2 (the reason names the step's task) */
+    STEP_REMINDED, STEP_OVERDUE_1, STEP_OVERDUE_2,
+    /** an extension request: asked, granted (the reason says both dates), refused */
+    EXTENSION_ASKED, EXTENSION_GRANTED, EXTENSION_REFUSED
   }
 
   /** A body's report as the status API and the monitor show it. */

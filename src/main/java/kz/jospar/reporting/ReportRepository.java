@@ -233,7 +233,8 @@ class ReportRepository {
 
   record StatusRow(String cycleKey, String row, String periodKey, String body, boolean lead, boolean byAgreement, String state,
       OffsetDateTime dueAt, OffsetDateTime submittedAt, String submittedBy, boolean late, int escalationLevel, Integer achievedCount,
-      Boolean belowQuota, String cycleState, String text, String processInstanceId, String planCode, String planVersion) {}
+      Boolean belowQuota, String cycleState, String text, String processInstanceId, String planCode, String planVersion,
+      boolean extended, OffsetDateTime stepDueAt) {}
 
   /** How often each report of a year was returned (by a supervisor or the coordinator), keyed "cycle|body". */
   java.util.Map<String, Integer> returnsOfYear(int year) {
@@ -251,7 +252,10 @@ class ReportRepository {
     if (bodies != null && bodies.isEmpty()) {
       return List.of();
     }
-    String sql = "SELECT c.cycle_key, c.plan_row, c.period_key, c.state AS cycle_state, c.plan_code, c.plan_version, r.* FROM jospar_cycle c "
+    // a submitted report's review or acceptance has a control deadline of its own (issue 16): the earliest open one
+    String sql = "SELECT c.cycle_key, c.plan_row, c.period_key, c.state AS cycle_state, c.plan_code, c.plan_version, r.*, (SELECT MIN(t.DUE_DATE_) FROM ACT_RU_TASK t "
+        + "WHERE t.PROC_INST_ID_ = r.process_instance_id AND t.TASK_DEF_KEY_ IN ('" + ReportProcess.TASK_REVIEW_BY_SUPERVISOR + "', '"
+        + ReportProcess.TASK_REVIEW_BY_COORDINATOR + "')) AS step_due_at FROM jospar_cycle c "
         + "JOIN jospar_body_report r ON r.cycle_key = c.cycle_key WHERE c.plan_year = ?"
         + (bodies == null ? "" : " AND r.body_code IN (" + String.join(", ", java.util.Collections.nCopies(bodies.size(), "?")) + ")")
         + " ORDER BY c.deadline, c.plan_row, c.period_key, r.body_code";
@@ -264,7 +268,8 @@ class ReportRepository {
         rs.getString("body_code"), rs.getBoolean("lead_body"), rs.getBoolean("by_agreement"), rs.getString("state"),
         odt(rs, "due_at"), odt(rs, "submitted_at"), rs.getString("submitted_by"), rs.getBoolean("late"), rs.getInt("escalation_level"),
         (Integer) rs.getObject("achieved_count"), (Boolean) rs.getObject("below_quota"), rs.getString("cycle_state"),
-        rs.getString("report_text"), rs.getString("process_instance_id"), rs.getString("plan_code"), rs.getString("plan_version")),
+        rs.getString("report_text"), rs.getString("process_instance_id"), rs.getString("plan_code"), rs.getString("plan_version"), rs.getBoolean("extended"),
+        rs.getTimestamp("step_due_at") == null ? null : rs.getTimestamp("step_due_at").toInstant().atOffset(java.time.ZoneOffset.UTC)),
         args.toArray());
   }
 

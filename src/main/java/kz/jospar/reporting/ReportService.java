@@ -164,6 +164,16 @@ public class ReportService {
     repository.event(cycleKey, body, level == 1 ? Event.ESCALATED_1 : Event.ESCALATED_2, ENGINE, now, null);
   }
 
+  /** A controlled step's reminder (level 0), deadline (1) or level 2 fired; the reason names the step's task. */
+  public void controlDeadline(String cycleKey, String body, String taskKey, int level) {
+    Event event = switch (level) {
+      case 0 -> Event.STEP_REMINDED;
+      case 1 -> Event.STEP_OVERDUE_1;
+      default -> Event.STEP_OVERDUE_2;
+    };
+    repository.event(cycleKey, body, event, ENGINE, now(), taskKey);
+  }
+
   public void overdueActed(String cycleKey, String body, int level, String action) {
     repository.event(cycleKey, body, level == 1 ? Event.OVERDUE_ACTED_1 : Event.OVERDUE_ACTED_2, actor(), now(), action);
   }

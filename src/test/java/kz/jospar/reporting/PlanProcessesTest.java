@@ -233,7 +233,13 @@ class PlanProcessesTest {
     clockAt("2027-01-05T10:00:00+05:00");
     walk.complete(walk.task(pi, ReportProcess.TASK_SUBMIT_REPORT), TURKISTAN + ".official", submission("late but done", null));
     assertThat(pi).isWaitingAt(ReportProcess.TASK_REVIEW_BY_SUPERVISOR).variables().containsEntry(Vars.LATE, true);
-    assertThat(walk.timers(pi)).as("no escalation after submission").isEmpty();
+    // no escalation of the submission after it (the review's own control deadline starts)
+    for (String timer : List.of(ReportProcess.BOUNDARY_REMINDER_DUE, ReportProcess.BOUNDARY_DEADLINE_PASSED, ReportProcess.BOUNDARY_LEVEL2_DUE,
+        ReportProcess.BOUNDARY_OVERDUE_LEVEL1_REMINDER_DUE, ReportProcess.BOUNDARY_OVERDUE_LEVEL1_DEADLINE_PASSED,
+        ReportProcess.BOUNDARY_OVERDUE_LEVEL1_LEVEL2_DUE)) {
+      assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(timer).count()).as(timer).isZero();
+    }
+    assertThat(walk.timers(pi)).hasSize(3);
     assertThat(repository.bodyReport(cycle.cycleKey(), TURKISTAN).orElseThrow().late()).isTrue();
   }
 
@@ -599,6 +605,118 @@ class PlanProcessesTest {
       return out.toByteArray();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  // ---- control deadlines of every human step (issue 16) ----
+
+  static Date at(String isoWithOffset) {
+    return Date.from(OffsetDateTime.parse(isoWithOffset).toInstant());
+  }
+
+  /**
+   * The step's task is due at {@code due}; its reminder, deadline and level-2 timers wait for their moments, and
+   * firing each records the step's event with the task's key in the audit trail, the task staying open.
+   */
+  void controlTimersFire(ProcessInstance pi, String taskKey, String cycleKey, String body, String reminderId, String deadlineId,
+      String level2Id, String reminder, String due, String level2) {
+    Task task = walk.task(pi, taskKey);
+    assertThat(task.getDueDate()).as("due date of " + taskKey).isEqualTo(at(due));
+    Job reminderJob = walk.timer(pi, reminderId);
+    Job deadlineJob = walk.timer(pi, deadlineId);
+    Job level2Job = walk.timer(pi, level2Id);
+    assertThat(reminderJob.getDuedate()).as("reminder of " + taskKey).isEqualTo(at(reminder));
+    assertThat(deadlineJob.getDuedate()).as("deadline of " + taskKey).isEqualTo(at(due));
+    assertThat(level2Job.getDuedate()).as("level 2 of " + taskKey).isEqualTo(at(level2));
+    List<Event> expected = List.of(Event.STEP_REMINDED, Event.STEP_OVERDUE_1, Event.STEP_OVERDUE_2);
+    List<Job> jobs = List.of(reminderJob, deadlineJob, level2Job);
+    for (int i = 0; i < 3; i++) {
+      walk.fire(jobs.get(i));
+      Event event = expected.get(i);
+      assertThat(repository.events(cycleKey)).as(event + " of " + taskKey)
+          .filteredOn(e -> e.event() == event && taskKey.equals(e.reason()) && java.util.Objects.equals(body, e.body())).hasSize(1);
+      assertThat(walk.task(pi, taskKey).getId()).isEqualTo(task.getId());
+    }
+    // level 2 tells the coordinator on the desk, whoever the step belongs to
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jospar_notification WHERE recipient = 'coordinator' AND kind = 'deadline' "
+        + "AND escalation_level = 2 AND task_key = ? AND cycle_key = ?", Integer.class, taskKey, cycleKey)).isEqualTo(1);
+  }
+
+  @Test
+  void reviewAndAcceptanceHaveControlDeadlinesWithReminderAndTwoLevels() {
+    CycleService.OpenedCycle cycle = open("4.7", "2025");
+    ProcessInstance pi = walk.report(cycle.cycleKey(), "aqdm");
+    walk.complete(walk.task(pi, ReportProcess.TASK_SUBMIT_REPORT), "aqdm.official", submission("done", null));
+
+    // arrived Monday 2 November: 3 working days, reminder 1 before, level 2 3 after
+    controlTimersFire(pi, ReportProcess.TASK_REVIEW_BY_SUPERVISOR, cycle.cycleKey(), "aqdm", ReportProcess.BOUNDARY_REVIEW_REMINDER_DUE,
+        ReportProcess.BOUNDARY_REVIEW_DEADLINE_PASSED, ReportProcess.BOUNDARY_REVIEW_LEVEL2_DUE,
+        "2026-11-04T18:00:00+05:00", "2026-11-05T18:00:00+05:00", "2026-11-10T18:00:00+05:00");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jospar_notification WHERE recipient = 'aqdm.supervisor' AND kind = 'deadline' "
+        + "AND escalation_level = 1 AND cycle_key = ?", Integer.class, cycle.cycleKey())).isEqualTo(1);
+
+    walk.complete(walk.task(pi, ReportProcess.TASK_REVIEW_BY_SUPERVISOR), "aqdm.supervisor", approve());
+    // arrived Tuesday 10 November at 18:00: 5 working days
+    controlTimersFire(pi, ReportProcess.TASK_REVIEW_BY_COORDINATOR, cycle.cycleKey(), "aqdm",
+        ReportProcess.BOUNDARY_ACCEPTANCE_REMINDER_DUE, ReportProcess.BOUNDARY_ACCEPTANCE_DEADLINE_PASSED,
+        ReportProcess.BOUNDARY_ACCEPTANCE_LEVEL2_DUE, "2026-11-16T18:00:00+05:00", "2026-11-17T18:00:00+05:00", "2026-11-20T18:00:00+05:00");
+    walk.complete(walk.task(pi, ReportProcess.TASK_REVIEW_BY_COORDINATOR), "coordinator", accept());
+    assertThat(pi).isEnded().hasPassed("EndEvent_ReviewDeadlineNoted", "EndEvent_AcceptanceDeadlineNoted");
+    assertThat(walk.timers(pi)).isEmpty();
+  }
+
+  @Test
+  void theOverdueActionsHaveControlDeadlinesToo() {
+    CycleService.OpenedCycle cycle = open("4.9", "2025");
+    ProcessInstance pi = walk.report(cycle.cycleKey(), "aqdm");
+    // the submission's deadline and level 2 run now (Monday 2 November), as the job executor would have
+    engine.getManagementService().executeJob(walk.timer(pi, ReportProcess.BOUNDARY_DEADLINE_PASSED).getId());
+    engine.getManagementService().executeJob(walk.timer(pi, ReportProcess.BOUNDARY_LEVEL2_DUE).getId());
+    assertThat(walk.task(pi, ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2).getDueDate()).isEqualTo(at("2026-11-05T18:00:00+05:00"));
+
+    controlTimersFire(pi, ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1, cycle.cycleKey(), "aqdm",
+        ReportProcess.BOUNDARY_OVERDUE_LEVEL1_REMINDER_DUE, ReportProcess.BOUNDARY_OVERDUE_LEVEL1_DEADLINE_PASSED,
+        ReportProcess.BOUNDARY_OVERDUE_LEVEL1_LEVEL2_DUE, "2026-11-04T18:00:00+05:00", "2026-11-05T18:00:00+05:00", "2026-11-10T18:00:00+05:00");
+    clockAt("2026-11-02T10:00:00+05:00");
+    controlTimersFire(pi, ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2, cycle.cycleKey(), "aqdm",
+        ReportProcess.BOUNDARY_OVERDUE_LEVEL2_REMINDER_DUE, ReportProcess.BOUNDARY_OVERDUE_LEVEL2_DEADLINE_PASSED,
+        ReportProcess.BOUNDARY_OVERDUE_LEVEL2_LEVEL2_DUE, "2026-11-04T18:00:00+05:00", "2026-11-05T18:00:00+05:00", "2026-11-10T18:00:00+05:00");
+    walk.complete(walk.task(pi, ReportProcess.TASK_SUBMIT_REPORT), "aqdm.official", submission("late", null));
+    assertThat(pi).hasPassed("EndEvent_OverdueLevel1DeadlineNoted", "EndEvent_OverdueLevel2DeadlineNoted")
+        .isWaitingAt(ReportProcess.TASK_REVIEW_BY_SUPERVISOR);
+  }
+
+  @Test
+  void consolidationAndClosingHaveControlDeadlines() {
+    CycleService.OpenedCycle cycle = open("4.6", "2025");
+    for (String body : cycles.bodyCodes(cycle.cycleKey())) {
+      walk.acceptReport(cycle.cycleKey(), body, null);
+    }
+    Task consolidate = walk.cycleTask(cycle.cycleKey(), ReportProcess.TASK_CONSOLIDATE_REPORTS);
+    ProcessInstance consolidation = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(consolidate.getProcessInstanceId()).singleResult();
+    // arrived Monday 2 November: 10 working days
+    controlTimersFire(consolidation, ReportProcess.TASK_CONSOLIDATE_REPORTS, cycle.cycleKey(), null,
+        ReportProcess.BOUNDARY_CONSOLIDATION_REMINDER_DUE, ReportProcess.BOUNDARY_CONSOLIDATION_DEADLINE_PASSED,
+        ReportProcess.BOUNDARY_CONSOLIDATION_LEVEL2_DUE, "2026-11-13T18:00:00+05:00", "2026-11-16T18:00:00+05:00", "2026-11-19T18:00:00+05:00");
+    String lead = engine.getTaskService().getIdentityLinksForTask(consolidate.getId()).stream().filter(l -> l.getGroupId() != null)
+        .map(l -> l.getGroupId()).findFirst().orElseThrow();
+    walk.complete(walk.cycleTask(cycle.cycleKey(), ReportProcess.TASK_CONSOLIDATE_REPORTS), lead + ".official",
+        Map.of(Vars.CONSOLIDATED_SUMMARY, "s"));
+    // arrived Thursday 19 November at 18:00: 5 working days
+    controlTimersFire(consolidation, ReportProcess.TASK_CLOSE_PERIOD, cycle.cycleKey(), null,
+        ReportProcess.BOUNDARY_CLOSING_REMINDER_DUE, ReportProcess.BOUNDARY_CLOSING_DEADLINE_PASSED,
+        ReportProcess.BOUNDARY_CLOSING_LEVEL2_DUE, "2026-11-25T18:00:00+05:00", "2026-11-26T18:00:00+05:00", "2026-12-01T18:00:00+05:00");
+    walk.complete(walk.cycleTask(cycle.cycleKey(), ReportProcess.TASK_CLOSE_PERIOD), "coordinator", Map.of());
+    assertThat(consolidation).isEnded().hasPassed("EndEvent_ConsolidationDeadlineNoted", "EndEvent_ClosingDeadlineNoted");
+  }
+
+  @Test
+  void everyUserTaskOfTheSharedModelsHasADueDate() {
+    for (String model : List.of("bpmn/BodyReport.bpmn", "bpmn/Consolidation.bpmn")) {
+      var instance = org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(new java.io.File(model));
+      assertThat(instance.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class))
+          .as(model).allSatisfy(t -> assertThat(t.getCamundaDueDate()).as(t.getId()).isNotBlank());
     }
   }
 }
