@@ -55,6 +55,9 @@ public final class ReportProcess {
   public static final String BOUNDARY_CLOSING_REMINDER_DUE = "BoundaryEvent_ClosingReminderDue";
   public static final String BOUNDARY_CLOSING_DEADLINE_PASSED = "BoundaryEvent_ClosingDeadlinePassed";
   public static final String BOUNDARY_CLOSING_LEVEL2_DUE = "BoundaryEvent_ClosingLevel2Due";
+  public static final String BOUNDARY_REGISTER_REMINDER_DUE = "BoundaryEvent_UpdateRegisterReminderDue";
+  public static final String BOUNDARY_REGISTER_DEADLINE_PASSED = "BoundaryEvent_UpdateRegisterDeadlinePassed";
+  public static final String BOUNDARY_REGISTER_LEVEL2_DUE = "BoundaryEvent_UpdateRegisterLevel2Due";
   public static final String CALL_BODY_REPORTS = "CallActivity_BodyReports";
   public static final String CALL_CONSOLIDATION = "CallActivity_Consolidation";
 

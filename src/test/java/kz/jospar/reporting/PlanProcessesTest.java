@@ -467,6 +467,18 @@ class PlanProcessesTest {
     walk.complete(walk.cycleTask(cycle.cycleKey(), ReportProcess.TASK_CONSOLIDATE_REPORTS), "aqdm.official", Map.of(Vars.CONSOLIDATED_SUMMARY, "s"));
     walk.complete(walk.cycleTask(cycle.cycleKey(), ReportProcess.TASK_CLOSE_PERIOD), "coordinator", Map.of());
     Task register = walk.cycleTask(cycle.cycleKey(), ReportProcess.TASK_UPDATE_REGISTER);
+    // its control deadline (jospar.control: register, 5 working days), reminded a working day before, level 2 three after
+    Job reminder = walk.timer(item, ReportProcess.BOUNDARY_REGISTER_REMINDER_DUE);
+    Job deadline = walk.timer(item, ReportProcess.BOUNDARY_REGISTER_DEADLINE_PASSED);
+    Job level2 = walk.timer(item, ReportProcess.BOUNDARY_REGISTER_LEVEL2_DUE);
+    assertThat(register.getDueDate()).isNotNull().isEqualTo(deadline.getDuedate()).isAfter(reminder.getDuedate())
+        .isBefore(level2.getDuedate()).isAfter(ClockUtil.getCurrentTime());
+    for (Job job : List.of(reminder, deadline, level2)) {
+      walk.fire(job);
+    }
+    assertThat(repository.events(cycle.cycleKey())).filteredOn(e -> ReportProcess.TASK_UPDATE_REGISTER.equals(e.reason()))
+        .extracting(ReportRepository.ReportEvent::event).containsExactly(Event.STEP_REMINDED, Event.STEP_OVERDUE_1, Event.STEP_OVERDUE_2);
+    register = walk.cycleTask(cycle.cycleKey(), ReportProcess.TASK_UPDATE_REGISTER);
     walk.complete(register, "aqdm.official", Variables.createVariables().putValue(Vars.ASSOCIATIONS_COUNT, 1012L)
         .putValueTyped(Vars.REGISTER_DOCUMENT, Variables.fileValue("register.xlsx").file(workbook()).create()));
     assertThat(item).isEnded().hasPassed("EndEvent_RegisterUpdated");
@@ -712,8 +724,14 @@ class PlanProcessesTest {
   }
 
   @Test
-  void everyUserTaskOfTheSharedModelsHasADueDate() {
-    for (String model : List.of("bpmn/BodyReport.bpmn", "bpmn/Consolidation.bpmn")) {
+  void everyUserTaskOfEveryModelHasADueDate() throws java.io.IOException {
+    List<java.nio.file.Path> models;
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("bpmn"))) {
+      models = files.filter(f -> f.toString().endsWith(".bpmn")).toList();
+    }
+    assertThat(models).hasSizeGreaterThan(5);
+    for (java.nio.file.Path path : models) {
+      String model = path.toString();
       var instance = org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(new java.io.File(model));
       assertThat(instance.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class))
           .as(model).allSatisfy(t -> assertThat(t.getCamundaDueDate()).as(t.getId()).isNotBlank());
