@@ -5,7 +5,7 @@
 
   var WORDS = {
     kk: {
-      skip: 'Мазмұнға өту', title: 'Жоспар мониторы', settings: 'Менің баптауларым', tasklist: 'Менің тапсырмаларым', filters: 'Сүзгілер', year: 'Жыл', direction: 'Бағыт',
+      skip: 'Мазмұнға өту', title: 'Жоспар мониторы', settings: 'Менің баптауларым', tasklist: 'Менің тапсырмаларым', filters: 'Сүзгілер', plan: 'Жоспар', year: 'Жыл', direction: 'Бағыт',
       item: 'Тармақ', body: 'Орган', state: 'Күйі', all: 'Барлығы', apply: 'Қолдану', exports: 'Экспорт',
       xlsxKk: 'Жылдық есеп, XLSX, қазақша', xlsxRu: 'Жылдық есеп, XLSX, орысша', pdfKk: 'Жылдық есеп, PDF, қазақша',
       pdfRu: 'Жылдық есеп, PDF, орысша', csv: 'Есептер кестесі, CSV', totals: 'Жыл бір қарағанда', heatMap: 'Органдар мен тармақтар',
@@ -20,7 +20,7 @@
         accepted: 'қабылданды', declined: 'бас тартылды (келісу бойынша)', late: 'кешіктірілді', escalated: 'эскалацияланған' }
     },
     ru: {
-      skip: 'Перейти к содержанию', title: 'Монитор плана', settings: 'Мои настройки', tasklist: 'Мои задачи', filters: 'Фильтры', year: 'Год', direction: 'Направление',
+      skip: 'Перейти к содержанию', title: 'Монитор плана', settings: 'Мои настройки', tasklist: 'Мои задачи', filters: 'Фильтры', plan: 'План', year: 'Год', direction: 'Направление',
       item: 'Пункт', body: 'Орган', state: 'Состояние', all: 'Все', apply: 'Применить', exports: 'Выгрузки',
       xlsxKk: 'Годовой отчёт, XLSX, на казахском', xlsxRu: 'Годовой отчёт, XLSX, на русском', pdfKk: 'Годовой отчёт, PDF, на казахском',
       pdfRu: 'Годовой отчёт, PDF, на русском', csv: 'Таблица отчётов, CSV', totals: 'Год с первого взгляда', heatMap: 'Органы по пунктам',
@@ -35,7 +35,7 @@
         accepted: 'принят', declined: 'отклонён (по согласованию)', late: 'с опозданием', escalated: 'с эскалацией' }
     },
     en: {
-      skip: 'Skip to content', title: 'Plan monitor', settings: 'My settings', tasklist: 'My work', filters: 'Filters', year: 'Year', direction: 'Direction',
+      skip: 'Skip to content', title: 'Plan monitor', settings: 'My settings', tasklist: 'My work', filters: 'Filters', plan: 'Plan', year: 'Year', direction: 'Direction',
       item: 'Item', body: 'Body', state: 'State', all: 'All', apply: 'Apply', exports: 'Exports',
       xlsxKk: 'Annual report, XLSX, Kazakh', xlsxRu: 'Annual report, XLSX, Russian', pdfKk: 'Annual report, PDF, Kazakh',
       pdfRu: 'Annual report, PDF, Russian', csv: 'Status table, CSV', totals: 'The year at a glance', heatMap: 'Bodies by items',
@@ -118,7 +118,7 @@
   function params() {
     var f = document.getElementById('filters');
     var q = new URLSearchParams();
-    ['year', 'direction', 'row', 'body', 'state'].forEach(function (n) {
+    ['plan', 'year', 'direction', 'row', 'body', 'state'].forEach(function (n) {
       var v = f.elements[n].value;
       if (v) { q.set(n, v); }
     });
@@ -164,8 +164,18 @@
   function render() {
     var d = data;
     var f = document.getElementById('filters');
+    // several plans: the plan is chosen first (one plan at a time: their items may share numbers)
+    var plan = f.elements.plan;
+    var several = d.plans && d.plans.length > 1;
+    plan.hidden = !several;
+    document.querySelector('label[for="f-plan"]').hidden = !several;
+    if (several && plan.options.length !== d.plans.length) {
+      plan.textContent = '';
+      d.plans.forEach(function (p) { plan.appendChild(el('option', { value: p.code }, p.name)); });
+    }
+    if (several) { plan.value = d.plan; }
     var year = f.elements.year;
-    if (year.options.length !== d.years.length) {
+    if (year.options.length !== d.years.length || String(year.options[0] && year.options[0].value) !== String(d.years[0])) {
       year.textContent = '';
       d.years.forEach(function (y) { year.appendChild(el('option', { value: y }, y)); });
     }
@@ -374,6 +384,12 @@
       b.addEventListener('click', function () { switchLanguage(b.getAttribute('data-lang')); });
     });
     var q = new URLSearchParams(location.search);
+    document.getElementById('f-plan').addEventListener('change', function () {
+      // another plan has other years and items: its own default year, no item chosen
+      document.getElementById('f-year').textContent = '';
+      document.getElementById('f-row').value = '';
+      load();
+    });
     document.getElementById('filters').addEventListener('submit', function (e) {
       e.preventDefault();
       load();

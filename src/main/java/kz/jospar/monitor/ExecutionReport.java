@@ -100,7 +100,7 @@ class ExecutionReport {
     String scope = bodies == null ? words.getMessage("report.scopeAll", null, lang)
         : words.getMessage("report.scopeBodies", new Object[] {String.join(", ", view.bodies().stream().map(MonitorView.Option::name).toList())}, lang);
     return new Model(lang, filter.year(), words.getMessage("report.title", new Object[] {String.valueOf(filter.year())}, lang),
-        catalog.title() == null ? words.getMessage("report.plan", null, lang) : catalog.title().in(lang),
+        monitor.plan(filter).title() == null ? words.getMessage("report.plan", null, lang) : monitor.plan(filter).title().in(lang),
         words.getMessage("report.generated", new Object[] {DATE.format(LocalDate.now(zone)), preparedBy}, lang), scope, view.totals(),
         items, indicators, words);
   }

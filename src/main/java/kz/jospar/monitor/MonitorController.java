@@ -32,12 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
 class MonitorController {
 
   private final MonitorService monitor;
+  private final kz.jospar.catalog.Plans plans;
   private final ExecutionReport reports;
   private final PlanCatalog catalog;
   private final Languages languages;
   private final MessageSource words;
 
-  MonitorController(MonitorService monitor, ExecutionReport reports, PlanCatalog catalog, Languages languages, MessageSource words) {
+  MonitorController(MonitorService monitor, ExecutionReport reports, PlanCatalog catalog, Languages languages, MessageSource words,
+      kz.jospar.catalog.Plans plans) {
+    this.plans = plans;
     this.monitor = monitor;
     this.reports = reports;
     this.catalog = catalog;
@@ -98,7 +101,7 @@ class MonitorController {
   private record Request(Caller caller, MonitorFilter filter, Collection<String> scope, Locale lang, ResponseEntity<?> refusal) {}
 
   /** The query string every monitor address takes: {@code ?year=&direction=&row=&body=&state=&lang=}, all optional. */
-  record Query(Integer year, String direction, String row, String body, String state, String lang) {}
+  record Query(Integer year, String direction, String row, String body, String state, String lang, String plan) {}
 
   private Request request(Query query, Authentication authentication, HttpServletRequest http) {
     Integer year = query.year();
@@ -108,12 +111,18 @@ class MonitorController {
     if (lang != null && !lang.isBlank() && !UserSettings.LANGUAGES.contains(lang)) {
       return refused(caller, language, HttpStatus.BAD_REQUEST, "lang", words.getMessage("error.lang", new Object[] {lang}, language));
     }
+    String planCode = query.plan() == null || query.plan().isBlank() ? null : query.plan().strip();
+    PlanCatalog catalog = plans.find(planCode).orElse(null);
+    if (catalog == null) {
+      return refused(caller, language, HttpStatus.BAD_REQUEST, "plan",
+          words.getMessage("error.plan", new Object[] {planCode, plans.codes()}, language));
+    }
     int y = year != null ? year : Math.max(catalog.firstYear(), Math.min(catalog.lastYear(), java.time.Year.now(reports.zone()).getValue()));
     if (!catalog.coversYear(y)) {
       return refused(caller, language, HttpStatus.BAD_REQUEST, "year",
           words.getMessage("error.year", new Object[] {String.valueOf(y), String.valueOf(catalog.firstYear()), String.valueOf(catalog.lastYear())}, language));
     }
-    MonitorFilter filter = MonitorFilter.of(y, query.direction(), query.row(), query.body(), query.state());
+    MonitorFilter filter = MonitorFilter.of(y, query.direction(), query.row(), query.body(), query.state(), planCode);
     if (filter.state() != null && !MonitorFilter.STATES.contains(filter.state())) {
       return refused(caller, language, HttpStatus.BAD_REQUEST, "state",
           words.getMessage("error.state", new Object[] {filter.state(), new TreeSet<>(MonitorFilter.STATES)}, language));

@@ -4,15 +4,16 @@ import java.util.Set;
 
 /**
  * What the monitor shows: a year, optionally narrowed to a direction, a row (an item takes its
- * sub-items too), a body and a state. Blank means all.
+ * sub-items too), a body and a state, of one plan (blank: the primary plan). Blank means all.
  */
-record MonitorFilter(int year, String direction, String row, String body, String state) {
+record MonitorFilter(int year, String direction, String row, String body, String state, String plan) {
 
   static final Set<String> STATES = Set.of("open", "submitted", "approved", "returned", "accepted", "declined", "overdue", "late",
       "escalated");
 
-  static MonitorFilter of(int year, String direction, String row, String body, String state) {
-    return new MonitorFilter(year, blank(direction), blank(row), blank(body), blank(state));
+  /** {@code plan}: the plan's code, null for the primary plan. */
+  static MonitorFilter of(int year, String direction, String row, String body, String state, String plan) {
+    return new MonitorFilter(year, blank(direction), blank(row), blank(body), blank(state), blank(plan));
   }
 
   private static String blank(String s) {

@@ -29,14 +29,21 @@ class MonitorService {
   /** From worst to best: the colour of a heat-map cell is its worst report's. */
   static final List<String> SEVERITY = List.of("overdue", "returned", "open", "submitted", "approved", "accepted", "declined");
 
+  private final kz.jospar.catalog.Plans plans;
+  private final kz.jospar.calendar.PlanCalendars calendars;
   private final PlanCatalog catalog;
-  private final PlanCalendar calendar;
   private final PlanStatus status;
 
-  MonitorService(PlanCatalog catalog, PlanCalendar calendar, PlanStatus status) {
-    this.catalog = catalog;
-    this.calendar = calendar;
+  MonitorService(kz.jospar.catalog.Plans plans, kz.jospar.calendar.PlanCalendars calendars, PlanStatus status) {
+    this.plans = plans;
+    this.calendars = calendars;
+    this.catalog = plans.primary(); // the bodies' directory, one for every plan
     this.status = status;
+  }
+
+  /** The plan a filter names (the primary plan when none). */
+  PlanCatalog plan(MonitorFilter filter) {
+    return plans.find(filter.plan()).orElseThrow(() -> new IllegalArgumentException("no plan " + filter.plan()));
   }
 
   /** {@code bodies} null for the whole plan, else only those bodies' reports. */
@@ -46,10 +53,13 @@ class MonitorService {
 
   /** The same from reports already read (the annual report needs their texts too: one query, not two). */
   MonitorView view(MonitorFilter filter, Collection<String> bodies, Locale lang, List<PlanStatus.Report> yearReports) {
+    PlanCatalog catalog = plan(filter);
+    PlanCalendar calendar = calendars.find(catalog.code()).orElseThrow();
+    boolean primary = catalog == plans.primary();
     Map<String, PlanRow> rows = catalog.rows().collect(Collectors.toMap(PlanRow::number, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     List<PlanStatus.Report> all = yearReports.stream()
-        // the monitor shows the primary plan; another plan's rows may have the same numbers
-        .filter(r -> r.planCode() == null || catalog.code().equals(r.planCode()))
+        // one plan at a time: another plan's rows may have the same numbers
+        .filter(r -> r.planCode() == null ? primary : catalog.code().equals(r.planCode()))
         .filter(r -> rows.containsKey(r.row()))
         .filter(r -> {
           PlanRow row = rows.get(r.row());
@@ -118,17 +128,20 @@ class MonitorService {
     List<MonitorView.Option> directions = catalog.directions().stream()
         .map(d -> new MonitorView.Option(d.code(), d.name().in(lang))).toList();
     List<Integer> years = IntStream.rangeClosed(catalog.firstYear(), catalog.lastYear()).boxed().toList();
+    List<MonitorView.Option> planOptions = plans.stream()
+        .map(p -> new MonitorView.Option(p.code(), p.firstYear() + "–" + p.lastYear() + " " + p.title().in(lang))).toList();
 
     return new MonitorView(filter.year(), years, lang.getLanguage(), bodies == null, directions, bodyOptions, summaries, cells, totals, lines,
-        indicators(lang));
+        indicators(catalog, lang), catalog.code(), planOptions);
   }
 
   /** Planned values of section 6 beside the facts recorded when research periods closed (the latest of each year). */
-  private List<MonitorView.IndicatorLine> indicators(Locale lang) {
+  private List<MonitorView.IndicatorLine> indicators(PlanCatalog catalog, Locale lang) {
+    String planOfFacts = catalog == plans.primary() ? null : catalog.code();
     Map<Integer, TreeMap<Integer, BigDecimal>> facts = new TreeMap<>();
     for (int year = catalog.firstYear(); year <= catalog.lastYear(); year++) {
       for (PlanStatus.IndicatorFact fact : status.indicatorFacts(year)) {
-        if (PlanPeriod.planOf(fact.cycleKey()) != null) {
+        if (!java.util.Objects.equals(PlanPeriod.planOf(fact.cycleKey()), planOfFacts)) {
           continue; // another plan's indicator, numbered in that plan
         }
         facts.computeIfAbsent(fact.indicator(), i -> new TreeMap<>()).put(fact.year(), fact.value());

@@ -18,7 +18,9 @@ record MonitorView(
     List<Cell> heatMap,
     Map<String, Integer> totals,
     List<Line> reports,
-    List<IndicatorLine> indicators) {
+    List<IndicatorLine> indicators,
+    String plan,
+    List<Option> plans) {
 
   /** A choice of a filter; {@code shortName} is the decree's abbreviation where it has one (heat-map rows). */
   record Option(String code, String name, String shortName) {

@@ -78,6 +78,7 @@ class SeveralPlansEndToEndTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired PlanStatus status;
   @Autowired kz.jospar.desk.MyWork myWork;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   ProcessTestSupport walk;
 
   @BeforeEach
@@ -129,6 +130,18 @@ class SeveralPlansEndToEndTest {
                 "plan_version", plans.find(SECOND).orElseThrow().version(), "state", "closed"));
     assertThat(jdbc.queryForObject("SELECT reason FROM jospar_report_event WHERE cycle_key = ? AND event = 'QUOTA_COUNTED'",
         String.class, second.cycleKey())).isEqualTo("achieved 4 of 3 publication");
+    // the monitor shows one plan at a time, chosen by its code: the second plan's year holds its reports only
+    kz.jospar.support.WebappSession coordinator = new kz.jospar.support.WebappSession(port).login("coordinator", "demo");
+    java.net.http.HttpResponse<String> second2027 = coordinator.get("/jospar/monitor/data?plan=" + SECOND + "&year=2027&lang=en",
+        "application/json");
+    assertThat(second2027.statusCode()).isEqualTo(200);
+    assertThat(second2027.body()).contains("\"plan\":\"" + SECOND + "\"", "Research publications", "2027–2028 Test plan 2027–2028")
+        .doesNotContain("\"row\":\"3\"");
+    assertThat(coordinator.get("/jospar/monitor/data?year=2026&lang=en", "application/json").body())
+        .as("no plan named: the primary plan").contains("\"plan\":\"qha-2022-2026\"").doesNotContain("Research publications");
+    java.net.http.HttpResponse<String> unknown = coordinator.get("/jospar/monitor/data?plan=no-such-plan&lang=ru", "application/json");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("\"field\":\"plan\"", "плана 'no-such-plan' нет");
     // the status API and the monitor read these: each report names its plan and the version its cycle ran under
     assertThat(status.reports(2027, null)).extracting(PlanStatus.Report::planCode, PlanStatus.Report::planVersion)
         .containsOnly(org.assertj.core.groups.Tuple.tuple(SECOND, plans.find(SECOND).orElseThrow().version()));
