@@ -27,9 +27,9 @@
       heatHint: 'Каждая ячейка — отчёты органа по пункту; цвет показывает худшее состояние среди них.', rows: 'Пункты и нормы',
       indicators: 'Целевые индикаторы: план и факт', reports: 'Отчёты', period: 'Период', due: 'Срок', submitted: 'Представлен',
       timeliness: 'В срок?', escalation: 'Эскалация', returns: 'Возвраты', achieved: 'Достигнуто', planned: 'План', fact: 'Факт',
-      name: 'Наименование', quota: 'Норма', belowQuota: 'ниже нормы', loading: 'Загрузка…', loaded: 'Загружено: {n} отчётов',
+      name: 'Наименование', quota: 'Норма', belowQuota: 'ниже нормы', loading: 'Загрузка…', loaded: { one: 'Загружен {n} отчёт', few: 'Загружено {n} отчёта', many: 'Загружено {n} отчётов' },
       wholePlan: 'Весь план, все органы', ownBodies: 'Только ваш орган: {b}', onTime: 'в срок', late: 'с опозданием', extended: 'срок продлён', stepDue: 'срок рассмотрения',
-      escalated: 'с эскалацией', reportsOf: '{n} отчётов, выполнено {d}', none: 'Нет отчётов по этому фильтру.',
+      escalated: 'с эскалацией', reportsOf: { one: '{n} отчёт, выполнено {d}', few: '{n} отчёта, выполнено {d}', many: '{n} отчётов, выполнено {d}' }, none: 'Нет отчётов по этому фильтру.',
       more: 'Показаны первые {n} строк; полностью — в CSV.',
       states: { overdue: 'просрочен', returned: 'возвращён', open: 'открыт', submitted: 'представлен', approved: 'одобрен руководителем',
         accepted: 'принят', declined: 'отклонён (по согласованию)', late: 'с опозданием', escalated: 'с эскалацией' }
@@ -42,9 +42,9 @@
       heatHint: "Each cell is a body's reports on an item; its colour is the worst state among them.", rows: 'Items and quotas',
       indicators: 'Target indicators: plan and fact', reports: 'Reports', period: 'Period', due: 'Due', submitted: 'Submitted',
       timeliness: 'On time?', escalation: 'Escalation', returns: 'Returns', achieved: 'Achieved', planned: 'Plan', fact: 'Fact',
-      name: 'Name', quota: 'Quota', belowQuota: 'below quota', loading: 'Loading…', loaded: 'Loaded: {n} reports',
+      name: 'Name', quota: 'Quota', belowQuota: 'below quota', loading: 'Loading…', loaded: { one: 'Loaded: {n} report', other: 'Loaded: {n} reports' },
       wholePlan: 'The whole plan, every body', ownBodies: 'Your body only: {b}', onTime: 'on time', late: 'late', extended: 'extended', stepDue: 'review due', escalated: 'escalated',
-      reportsOf: '{n} reports, {d} done', none: 'No reports match the filter.', more: 'The first {n} lines are shown; the CSV has them all.',
+      reportsOf: { one: '{n} report, {d} done', other: '{n} reports, {d} done' }, none: 'No reports match the filter.', more: 'The first {n} lines are shown; the CSV has them all.',
       states: { overdue: 'overdue', returned: 'returned', open: 'open', submitted: 'submitted', approved: 'approved by supervisor',
         accepted: 'accepted', declined: 'declined (by agreement)', late: 'late', escalated: 'escalated' }
     }
@@ -56,8 +56,13 @@
   var lang = 'kk';
   var data = null;
 
+  /** A word in the page's language; a count's word by the language's plural rules (ru: 1 отчёт, 2 отчёта, 5 отчётов). */
   function t(key, vars) {
     var s = (WORDS[lang] && WORDS[lang][key]) || WORDS.en[key] || key;
+    if (typeof s === 'object') {
+      var form = new Intl.PluralRules(lang).select(Number((vars || {}).n));
+      s = s[form] || s.many || s.other || s.one;
+    }
     Object.keys(vars || {}).forEach(function (k) { s = s.replace('{' + k + '}', vars[k]); });
     return s;
   }
@@ -262,7 +267,14 @@
     head.appendChild(hr);
     table.appendChild(head);
     var body = el('tbody');
-    d.rows.forEach(function (r) {
+    // only the items with reports this year under the filter: no empty lines, no "0 / 0"
+    var shown = d.rows.filter(function (r) { return Object.keys(r.states).length > 0; });
+    if (shown.length === 0) {
+      var empty = el('tr');
+      empty.appendChild(el('td', { colspan: String(ORDER.length + 3) }, t('none')));
+      body.appendChild(empty);
+    }
+    shown.forEach(function (r) {
       var tr = el('tr');
       tr.appendChild(el('th', { scope: 'row' }, r.number));
       tr.appendChild(el('td', {}, r.name));
