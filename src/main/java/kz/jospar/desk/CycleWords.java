@@ -20,8 +20,10 @@ class CycleWords {
 
   private final Plans plans;
   private final PlanCalendars calendars;
+  private final kz.jospar.catalog.PlanVersions versions;
 
-  CycleWords(Plans plans, PlanCalendars calendars) {
+  CycleWords(Plans plans, PlanCalendars calendars, kz.jospar.catalog.PlanVersions versions) {
+    this.versions = versions;
     this.plans = plans;
     this.calendars = calendars;
   }
@@ -33,7 +35,8 @@ class CycleWords {
     String plan = PlanPeriod.planOf(cycleKey);
     String rowNumber = PlanPeriod.rowOf(cycleKey);
     String periodKey = cycleKey.substring(cycleKey.lastIndexOf('/') + 1);
-    String rowName = plans.row(plan, rowNumber).map(PlanRow::name).map(t -> t.in(locale)).orElse("");
+    // a row an amendment removed is named as the version its cycle ran under had it
+    String rowName = plans.row(plan, rowNumber).or(() -> versions.rowOfCycle(plan, rowNumber, periodKey)).map(PlanRow::name).map(t -> t.in(locale)).orElse("");
     String period = calendars.find(plan).flatMap(c -> c.find(rowNumber, periodKey)).map(p -> p.label().in(locale)).orElse(periodKey);
     String years = plans.all().size() < 2 ? null
         : plans.find(plan).map(p -> p.firstYear() + "–" + p.lastYear()).orElse(plan);

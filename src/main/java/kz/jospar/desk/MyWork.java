@@ -114,8 +114,12 @@ public class MyWork {
   private final IdentityService identity;
   private final ZoneId zone;
 
+  private final kz.jospar.catalog.PlanVersions versions;
+
   MyWork(NamedParameterJdbcTemplate sql, Plans plans, PlanCalendars calendars, WorkingCalendar workingDays,
-      IdentityService identity, CycleProperties cycles, @Value("${jospar.desk.page-size:50}") int pageSize) {
+      IdentityService identity, CycleProperties cycles, @Value("${jospar.desk.page-size:50}") int pageSize,
+      kz.jospar.catalog.PlanVersions versions) {
+    this.versions = versions;
     if (pageSize < 1) {
       throw new IllegalArgumentException("jospar.desk.page-size must be 1 or more, not " + pageSize);
     }
@@ -292,7 +296,8 @@ public class MyWork {
     String rowNumber = i.rowNumber();
     String periodKey = i.periodKey();
     // the row and period of the cycle's own plan: several plans may use the same numbers
-    Optional<PlanRow> planRow = rowNumber == null ? Optional.empty() : plans.row(i.planCode(), rowNumber);
+    Optional<PlanRow> planRow = rowNumber == null ? Optional.empty()
+        : plans.row(i.planCode(), rowNumber).or(() -> versions.rowOfCycle(i.planCode(), rowNumber, periodKey));
     String periodLabel = rowNumber == null ? null
         : calendars.find(i.planCode()).flatMap(c -> c.find(rowNumber, periodKey)).map(pp -> pp.label().in(locale)).orElse(periodKey);
     // with several plans running, the item says whose plan it is by its years (words of no language)

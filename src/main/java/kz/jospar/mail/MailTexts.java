@@ -98,7 +98,10 @@ class MailTexts {
   private final PlanCalendars calendars;
   private final MailProperties properties;
 
-  MailTexts(PlanCalendars calendars, MailProperties properties) {
+  private final kz.jospar.catalog.PlanVersions versions;
+
+  MailTexts(PlanCalendars calendars, MailProperties properties, kz.jospar.catalog.PlanVersions versions) {
+    this.versions = versions;
     this.calendars = calendars;
     this.properties = properties;
   }
@@ -111,7 +114,9 @@ class MailTexts {
     PlanCalendar calendar = calendars.find(planCode).orElse(calendars.all().get(0));
     PlanCatalog catalog = calendar.catalog();
     String item = rowNumber == null ? null
-        : (planCode == null ? "" : planCode + " ") + rowNumber + " " + catalog.row(rowNumber).map(PlanRow::name).map(n -> n.in(l)).orElse("");
+        : (planCode == null ? "" : planCode + " ") + rowNumber + " " + catalog.row(rowNumber)
+            .or(() -> versions.rowOfCycle(planCode, rowNumber, periodKey)) // a row an amendment removed: as its cycle's version had it
+            .map(PlanRow::name).map(n -> n.in(l)).orElse("");
     String period = periodKey == null ? null
         : calendar.find(rowNumber, periodKey).map(p -> p.label().in(l)).orElse(periodKey);
     String body = f.body() == null ? null : catalog.bodies().find(f.body()).map(Body::name).map(n -> n.in(l)).orElse(f.body());

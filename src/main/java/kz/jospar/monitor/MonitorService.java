@@ -34,7 +34,11 @@ class MonitorService {
   private final PlanCatalog catalog;
   private final PlanStatus status;
 
-  MonitorService(kz.jospar.catalog.Plans plans, kz.jospar.calendar.PlanCalendars calendars, PlanStatus status) {
+  private final kz.jospar.catalog.PlanVersions versions;
+
+  MonitorService(kz.jospar.catalog.Plans plans, kz.jospar.calendar.PlanCalendars calendars, PlanStatus status,
+      kz.jospar.catalog.PlanVersions versions) {
+    this.versions = versions;
     this.plans = plans;
     this.calendars = calendars;
     this.catalog = plans.primary(); // the bodies' directory, one for every plan
@@ -57,6 +61,10 @@ class MonitorService {
     PlanCalendar calendar = calendars.find(catalog.code()).orElseThrow();
     boolean primary = catalog == plans.primary();
     Map<String, PlanRow> rows = catalog.rows().collect(Collectors.toMap(PlanRow::number, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    // a row an amendment removed keeps its history: its reports are shown under the row as their cycle's version had it
+    yearReports.stream()
+        .filter(r -> (r.planCode() == null ? primary : catalog.code().equals(r.planCode())) && !rows.containsKey(r.row()))
+        .forEach(r -> versions.row(catalog.code(), r.planVersion(), r.row()).ifPresent(row -> rows.putIfAbsent(row.number(), row)));
     List<PlanStatus.Report> all = yearReports.stream()
         // one plan at a time: another plan's rows may have the same numbers
         .filter(r -> r.planCode() == null ? primary : catalog.code().equals(r.planCode()))

@@ -75,9 +75,12 @@ public class CycleService {
   private final TransactionTemplate inTransaction;
   private final org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration;
 
+  private final kz.jospar.catalog.PlanVersions versions;
+
   CycleService(Plans plans, PlanCalendars calendars, DueDates dueDates, CycleProperties properties, ReportRepository repository,
       RuntimeService runtimeService, IdentityService identityService, PlatformTransactionManager transactions,
-      org.camunda.bpm.engine.ProcessEngine engine) {
+      org.camunda.bpm.engine.ProcessEngine engine, kz.jospar.catalog.PlanVersions versions) {
+    this.versions = versions;
     this.catalog = plans.primary();
     this.plans = plans;
     this.calendars = calendars;
@@ -185,6 +188,8 @@ public class CycleService {
     OffsetDateTime now = EngineClock.now(properties.zone());
     DueDates.Schedule due = dueOverride != null ? dueDates.forDueAt(dueOverride) : dueDates.forDeadline(period.deadline());
     String cycleKey = period.cycleKey();
+    // the version this cycle runs under must be readable for as long as the cycle is: stored now if start could not
+    versions.store(plan);
     try {
       repository.insertCycle(cycleKey, plan.code(), plan.version(), row.number(), period.key(), PlanPeriod.yearOfKey(period.key()),
           period.deadline(), due.dueAt(), now, actor);

@@ -38,10 +38,13 @@ public class ReportService {
   private final DueDates dueDates;
   private final CycleProperties properties;
   private final IdentityService identityService;
+  private final kz.jospar.catalog.PlanVersions versions;
+  private final java.util.Map<String, PlanCatalog> cyclePlans = new java.util.concurrent.ConcurrentHashMap<>();
 
-  ReportService(Plans plans, ReportRepository repository, DueDates dueDates, CycleProperties properties,
-      IdentityService identityService) {
+  ReportService(Plans plans, kz.jospar.catalog.PlanVersions versions, ReportRepository repository, DueDates dueDates,
+      CycleProperties properties, IdentityService identityService) {
     this.plans = plans;
+    this.versions = versions;
     this.repository = repository;
     this.dueDates = dueDates;
     this.properties = properties;
@@ -52,14 +55,30 @@ public class ReportService {
     return EngineClock.now(properties.zone());
   }
 
-  /** The person completing the current task, or {@link #ENGINE} for a timer or the job executor. */
-  /** The plan a cycle runs under: the one its key names, or the primary plan for a key that names none. */
+  /**
+   * The plan a cycle runs under, in the version it was opened with (an amendment since then does not reach it; a row or
+   * plan removed since then is read from the stored version). Cached: a cycle's plan and version never change.
+   */
   PlanCatalog plan(String cycleKey) {
-    String code = kz.jospar.calendar.PlanPeriod.planOf(cycleKey);
-    return plans.find(code).orElseThrow(() -> new IllegalStateException("cycle " + cycleKey + " names plan " + code
-        + ", which is not configured (jospar.catalog.plans: " + plans.codes() + ")"));
+    return cyclePlans.computeIfAbsent(cycleKey, key -> {
+      String code = kz.jospar.calendar.PlanPeriod.planOf(key);
+      ReportRepository.CyclePlan recorded = repository.cyclePlan(key).orElse(null);
+      String planCode = recorded == null ? (code == null ? plans.primary().code() : code) : recorded.planCode();
+      return versions.find(planCode, recorded == null ? null : recorded.planVersion())
+          .orElseThrow(() -> new IllegalStateException("cycle " + key + " runs plan " + planCode + " version "
+              + (recorded == null ? "?" : recorded.planVersion()) + ", which is neither configured (jospar.catalog.plans: "
+              + plans.codes() + ") nor stored in jospar_plan_version"));
+    });
   }
 
+  /** The catalog row a cycle runs, from the plan version it was opened under ("4.8/2026-H2" → row 4.8). */
+  public PlanRow row(String cycleKey) {
+    String number = kz.jospar.calendar.PlanPeriod.rowOf(cycleKey);
+    return plan(cycleKey).row(number)
+        .orElseThrow(() -> new IllegalStateException("cycle " + cycleKey + " names no row " + number + " of its plan's version"));
+  }
+
+  /** The person completing the current task, or {@link #ENGINE} for a timer or the job executor. */
   public String actor() {
     Authentication auth = identityService.getCurrentAuthentication();
     return auth == null || auth.getUserId() == null ? ENGINE : auth.getUserId();

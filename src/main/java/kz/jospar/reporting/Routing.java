@@ -2,8 +2,6 @@ package kz.jospar.reporting;
 
 import java.util.List;
 import java.util.Optional;
-import kz.jospar.calendar.PlanPeriod;
-import kz.jospar.catalog.Plans;
 import kz.jospar.catalog.PlanRow;
 import kz.jospar.identity.Roles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,12 +17,10 @@ public class Routing {
 
   private final ReportService reports;
   private final CycleService cycles;
-  private final Plans plans;
 
-  Routing(ReportService reports, CycleService cycles, Plans plans) {
+  Routing(ReportService reports, CycleService cycles) {
     this.reports = reports;
     this.cycles = cycles;
-    this.plans = plans;
   }
 
   /** The body whose report this instance runs: the submitters' group. */
@@ -76,11 +72,9 @@ public class Routing {
     };
   }
 
-  /** The catalog row of a cycle ("4.8/2026-H2" → row 4.8 of the primary plan). */
+  /** The catalog row of a cycle, as the plan's version it was opened under has it ("4.8/2026-H2" → row 4.8). */
   public PlanRow row(String cycleKey) {
-    String number = PlanPeriod.rowOf(cycleKey);
-    return plans.row(PlanPeriod.planOf(cycleKey), number)
-        .orElseThrow(() -> new IllegalStateException("cycle " + cycleKey + " names no row of a configured plan"));
+    return reports.row(cycleKey);
   }
 
   private ReportService.Facts facts(String processInstanceId) {

@@ -146,7 +146,7 @@ class DeskTest {
   void pagesAreSlicesOfTheWholeListWithItsCounts(@Autowired org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate sql,
       @Autowired kz.jospar.catalog.Plans plans, @Autowired kz.jospar.calendar.PlanCalendars calendars,
       @Autowired kz.jospar.calendar.WorkingCalendar workingDays,
-      @Autowired kz.jospar.reporting.CycleProperties cycleProperties) {
+      @Autowired kz.jospar.reporting.CycleProperties cycleProperties, @Autowired kz.jospar.catalog.PlanVersions versions) {
     // item 4.2's two periods, which no other test here opens: one late since Friday, one on time
     Date today = ClockUtil.getCurrentTime();
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-09T10:00:00+05:00").toInstant()));
@@ -159,7 +159,7 @@ class DeskTest {
       MyWork.Work whole = myWork.of("someone", groups, MyWork.Filter.none(), Locale.ENGLISH, now);
       assertThat(whole.overdue()).as("at least the two akimats' late 4.2 reports").isGreaterThanOrEqualTo(2).isLessThan(whole.total());
       assertThat(whole.total()).isGreaterThanOrEqualTo(4).isEqualTo(whole.rows().size()).isEqualTo(engineTasks(ASTANA).size() + engineTasks(TURKISTAN).size());
-      MyWork byTwo = new MyWork(sql, plans, calendars, workingDays, engine.getIdentityService(), cycleProperties, 2);
+      MyWork byTwo = new MyWork(sql, plans, calendars, workingDays, engine.getIdentityService(), cycleProperties, 2, versions);
       List<String> seen = new java.util.ArrayList<>();
       for (int from = 0; from < whole.total(); from += 2) {
         MyWork.Work page = byTwo.of("someone", groups, MyWork.Filter.none(), Locale.ENGLISH, now, from);

@@ -30,7 +30,7 @@ class SchemaUpgradeTest {
     assertThat(first.engineBefore()).isNull();
     assertThat(first.engineAfter()).isEqualTo(SchemaUpgrade.ENGINE_VERSION).startsWith("7.24");
     assertThat(first.engineScripts()).hasSize(7);
-    assertThat(first.josparApplied()).isEqualTo(14);
+    assertThat(first.josparApplied()).isEqualTo(15);
     JdbcTemplate jdbc = new JdbcTemplate(db);
     assertThat(jdbc.queryForObject("select count(*) from jospar_cycle", Integer.class)).isZero();
     assertThat(jdbc.queryForObject("select count(*) from ACT_RU_TASK", Integer.class)).isZero();
@@ -41,7 +41,7 @@ class SchemaUpgradeTest {
     SchemaUpgrade.Result again = schema.run();
     assertThat(again.engineScripts()).isEmpty();
     assertThat(again.josparApplied()).isZero();
-    assertThat(again.josparVersion()).isEqualTo(first.josparVersion()).isEqualTo("14");
+    assertThat(again.josparVersion()).isEqualTo(first.josparVersion()).isEqualTo("15");
   }
 
   /**
@@ -173,7 +173,7 @@ class SchemaUpgradeTest {
     code = SchemaCommand.run(Map.of("JOSPAR_DB_URL", url, "JOSPAR_DB_USER", "postgres", "JOSPAR_DB_PASSWORD", "postgres"),
         new PrintStream(out), new PrintStream(err));
     assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine schema created, now 7.24.0").contains("Jospar migrations applied now: 14");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("engine schema created, now 7.24.0").contains("Jospar migrations applied now: 15");
 
     code = SchemaCommand.run(Map.of("JOSPAR_DB_URL", url.replace("/schema_command", "/no_such_database"), "JOSPAR_DB_USER", "postgres",
         "JOSPAR_DB_PASSWORD", "postgres"), new PrintStream(out), new PrintStream(err));

@@ -168,13 +168,23 @@ class SeveralPlansEndToEndTest {
         .isInstanceOf(UnknownPeriodException.class);
   }
 
-  /** After order 2: item 21's 2027 period is open under the first version of the plan. */
+  /**
+   * After order 2: item 21's 2027 period is open under the first version of the plan. The amending decree adds an
+   * executor to item 21, raises 21.1's quota and removes item 22, while a period of 22 and one of 21.1 are open: new
+   * periods follow the amendment; the open ones finish as they were opened, and the removed item keeps its history.
+   */
   @Test
   @Order(3)
   void anAmendedRowChangesTheNewPeriodsOnlyAndEachCycleKeepsTheVersionItRanUnder() throws IOException {
     String before = plans.find(SECOND).orElseThrow().version();
-    // the amending decree adds the Ministry of Foreign Affairs to item 21 (and so to 21.1, which takes its executors)
-    Files.writeString(planFile, Files.readString(planFile).replace("      - body: msm\n", "      - body: msm\n      - body: sim\n"));
+    String removedOpen = walk.as("coordinator", () -> cycles.open(SECOND, "22", "2027", "coordinator", null)).cycleKey();
+    String quotaOpen = walk.as("coordinator", () -> cycles.open(SECOND, "21.1", "2028", "coordinator", null)).cycleKey();
+    // the amending decree adds the Ministry of Foreign Affairs to item 21 (and so to 21.1, which takes its executors),
+    // raises 21.1's quota from 3 to 5 publications a year and removes item 22
+    String text = Files.readString(planFile);
+    Files.writeString(planFile, text.substring(0, text.indexOf("\n  # the amendment test"))
+        .replace("      - body: msm\n", "      - body: msm\n      - body: sim\n")
+        .replace("quota: {count: 3,", "quota: {count: 5,") + "\n");
 
     String after;
     // a node restarted with the amended file (command-line arguments: they win over application.yaml's defaults)
@@ -183,12 +193,43 @@ class SeveralPlansEndToEndTest {
         .run("--JOSPAR_DB_URL=" + databaseUrl, "--JOSPAR_DB_USER=postgres", "--JOSPAR_DB_PASSWORD=postgres",
             "--jospar.catalog.plans=" + plans(), "--jospar.catalog.working-calendar=classpath:plans/working-calendar-to-2028.yaml",
             "--camunda.bpm.job-execution.enabled=false", "--server.port=0")) {
-      after = restarted.getBean(Plans.class).find(SECOND).orElseThrow().version();
+      Plans amendedPlans = restarted.getBean(Plans.class);
+      after = amendedPlans.find(SECOND).orElseThrow().version();
       assertThat(after).isNotEqualTo(before);
+      assertThat(amendedPlans.row(SECOND, "22")).as("item 22 is no longer in the plan").isEmpty();
       CycleService amended = restarted.getBean(CycleService.class);
       CycleService.OpenedCycle next = amended.open(SECOND, "21", "2028", "coordinator", null);
       assertThat(next.assignments()).extracting(CycleService.Assignment::body).containsExactly("gzhbm", "msm", "sim");
       assertThat(next.planVersion()).isEqualTo(after);
+      assertThat(jdbc.queryForList("SELECT version FROM jospar_plan_version WHERE plan_code = ? ORDER BY stored_at", String.class, SECOND))
+          .as("both versions are stored, for the cycles that run under each").containsExactlyInAnyOrder(before, after);
+
+      ProcessTestSupport node = new ProcessTestSupport(restarted.getBean(ProcessEngine.class), amended);
+      // the removed item's open period runs to its end under the version it was opened with
+      node.acceptReport(removedOpen, "msm", null);
+      node.complete(node.cycleTask(removedOpen, ReportProcess.TASK_CONSOLIDATE_REPORTS), "msm.official",
+          Map.of(Vars.CONSOLIDATED_SUMMARY, "done before the amendment"));
+      node.complete(node.cycleTask(removedOpen, ReportProcess.TASK_CLOSE_PERIOD), "coordinator", Map.of());
+      // 21.1's open period keeps its two executors and is counted against the quota it was opened with: 3, not 5
+      assertThat(amended.bodyCodes(quotaOpen)).containsExactly("gzhbm", "msm");
+      for (String body : amended.bodyCodes(quotaOpen)) {
+        node.acceptReport(quotaOpen, body, 2L);
+      }
+      node.complete(node.cycleTask(quotaOpen, ReportProcess.TASK_CONSOLIDATE_REPORTS), "gzhbm.official",
+          Map.of(Vars.CONSOLIDATED_SUMMARY, "four publications"));
+      node.complete(node.cycleTask(quotaOpen, ReportProcess.TASK_CLOSE_PERIOD), "coordinator", Map.of());
+      assertThat(jdbc.queryForObject("SELECT reason FROM jospar_report_event WHERE cycle_key = ? AND event = 'QUOTA_COUNTED'",
+          String.class, quotaOpen)).isEqualTo("achieved 4 of 3 publication");
+      assertThat(jdbc.queryForList("SELECT state FROM jospar_cycle WHERE cycle_key IN (?, ?)", String.class, removedOpen, quotaOpen))
+          .containsExactly("closed", "closed");
+
+      // nothing the amendment removed deletes history: the monitor of the amended node still shows item 22's report
+      kz.jospar.support.WebappSession coordinator = new kz.jospar.support.WebappSession(
+          Integer.parseInt(restarted.getEnvironment().getProperty("local.server.port"))).login("coordinator", "demo");
+      java.net.http.HttpResponse<String> year2027 = coordinator.get("/jospar/monitor/data?plan=" + SECOND + "&year=2027&lang=en",
+          "application/json");
+      assertThat(year2027.statusCode()).isEqualTo(200);
+      assertThat(year2027.body()).contains("\"row\":\"22\"", "An item the amendment removes", "\"planVersion\":\"" + before + "\"");
     }
     String openBefore = SECOND + "/21/2027";
     assertThat(jdbc.queryForList("SELECT body_code FROM jospar_body_report WHERE cycle_key = ? ORDER BY body_code", String.class,
@@ -196,6 +237,7 @@ class SeveralPlansEndToEndTest {
     assertThat(jdbc.queryForObject("SELECT plan_version FROM jospar_cycle WHERE cycle_key = ?", String.class, openBefore))
         .isEqualTo(before);
     assertThat(jdbc.queryForList("SELECT plan_version FROM jospar_cycle WHERE plan_code = ? ORDER BY period_key, plan_row",
-        String.class, SECOND)).as("21/2027, 21.1/2027, 21/2028").containsExactly(before, before, after);
+        String.class, SECOND)).as("21/2027, 21.1/2027, 22/2027, 21/2028, 21.1/2028")
+        .containsExactly(before, before, before, after, before);
   }
 }
