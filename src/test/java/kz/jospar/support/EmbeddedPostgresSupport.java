@@ -52,6 +52,21 @@ public final class EmbeddedPostgresSupport {
   }
 
   /**
+   * Restores a plain SQL dump (gzipped, on the class path) into a database, as {@code psql -f} would: the database a
+   * release made, for upgrade tests. On a connection of its own: the dump empties its search path.
+   */
+  public static void restore(String url, String classpathGz) {
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new org.springframework.core.io.ClassPathResource(classpathGz).getInputStream());
+        Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres")) {
+      org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(c,
+          new org.springframework.core.io.support.EncodedResource(new org.springframework.core.io.ByteArrayResource(in.readAllBytes()),
+              java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException | SQLException e) {
+      throw new IllegalStateException("cannot restore " + classpathGz + " into " + url, e);
+    }
+  }
+
+  /**
    * Points the application's postgres profile at a fresh database, through the same variables
    * production uses, after running the schema step on it as an administrator would.
    */
