@@ -91,21 +91,73 @@ public final class SchemaUpgrade {
         throw new SchemaBehindException("the database's engine schema is " + before + ", newer than this Jospar's engine "
             + ENGINE_VERSION + "; run the Jospar release that upgraded it");
       }
-      for (int m = from[1]; from[0] == to[0] && m < to[1]; m++) {
-        String name = "org/camunda/bpm/engine/db/upgrade/" + camundaDatabaseType() + "_engine_" + from[0] + "." + m + "_to_"
-            + from[0] + "." + (m + 1) + ".sql";
-        ClassPathResource script = new ClassPathResource(name, ProcessEngine.class.getClassLoader());
-        if (!script.exists()) {
-          throw new SchemaBehindException("Camunda ships no upgrade script " + name + "; upgrade the engine schema by hand "
-              + "as Camunda's update guide says, then run this step again");
-        }
-        execute(script);
+      for (String name : engineScripts(camundaDatabaseType(), before, ENGINE_VERSION, SchemaUpgrade::shipped)) {
+        execute(new ClassPathResource(name, ProcessEngine.class.getClassLoader()));
         scripts.add(name);
+      }
+      // a patch script that did not say so in the schema log would run again at the next step: say it for them
+      if (!scripts.isEmpty() && !ENGINE_VERSION.equals(engineVersion())) {
+        recordEngineVersion(ENGINE_VERSION);
       }
     }
     MigrateResult migrated = flyway().migrate();
     return new Result(before, engineVersion(), scripts, migrated.migrationsExecuted, flyway().info().current() == null
         ? null : flyway().info().current().getVersion().getVersion());
+  }
+
+  /**
+   * Camunda's scripts from an engine schema at {@code from} to {@code to}, in the order Camunda's update guide gives:
+   * within each minor version, its patch scripts in ascending order ({@code postgres_engine_7.13_patch_7.13.4_to_7.13.5_1.sql},
+   * then {@code _2}), those of the first minor only from the schema's patch level on and those of the last only up to
+   * this build's; then the minor script to the next minor version. Refused when a minor step has no script.
+   */
+  static List<String> engineScripts(String database, String from, String to, java.util.function.Predicate<String> shipped) {
+    int[] start = version(from);
+    int[] end = version(to);
+    if (compare(new int[] {start[0], start[1]}, new int[] {end[0], end[1]}) > 0) {
+      throw new SchemaBehindException("the database's engine schema is " + from + ", newer than this Jospar's engine "
+          + to + "; run the Jospar release that upgraded it");
+    }
+    List<String> names = new ArrayList<>();
+    String prefix = "org/camunda/bpm/engine/db/upgrade/" + database + "_engine_";
+    for (int m = start[1]; start[0] == end[0] && m <= end[1]; m++) {
+      String minor = start[0] + "." + m;
+      int firstPatch = m == start[1] ? start[2] : 0;
+      int lastPatch = m == end[1] ? end[2] : MAX_PATCH;
+      for (int a = firstPatch; a < lastPatch; a++) {
+        String patch = prefix + minor + "_patch_" + minor + "." + a + "_to_" + minor + "." + (a + 1);
+        for (String suffix : new String[] {"", "_1", "_2", "_3", "_4"}) {
+          if (shipped.test(patch + suffix + ".sql")) {
+            names.add(patch + suffix + ".sql");
+          }
+        }
+      }
+      if (m < end[1]) {
+        String name = prefix + minor + "_to_" + start[0] + "." + (m + 1) + ".sql";
+        if (!shipped.test(name)) {
+          throw new SchemaBehindException("Camunda ships no upgrade script " + name + "; upgrade the engine schema by hand "
+              + "as Camunda's update guide says, then run this step again");
+        }
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /** Patch levels looked for in each minor version (Camunda's went up to .19 in 7.11). */
+  private static final int MAX_PATCH = 40;
+
+  static boolean shipped(String name) {
+    return new ClassPathResource(name, ProcessEngine.class.getClassLoader()).exists();
+  }
+
+  private void recordEngineVersion(String version) {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.executeUpdate("insert into ACT_GE_SCHEMA_LOG (ID_, TIMESTAMP_, VERSION_) select cast(cast(max(cast(ID_ as integer)) + 1 as integer) "
+          + "as varchar(64)), CURRENT_TIMESTAMP, '" + version + "' from ACT_GE_SCHEMA_LOG");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot record the engine schema's version " + version + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -248,7 +300,18 @@ public final class SchemaUpgrade {
     return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
   }
 
+  /** "7.13.4" (or "7.24.0-ee") as {7, 13, 4}. */
+  private static int[] version(String version) {
+    String[] parts = version.split("[.-]");
+    return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), parts.length > 2 ? Integer.parseInt(parts[2]) : 0};
+  }
+
   private static int compare(int[] a, int[] b) {
-    return a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]);
+    for (int i = 0; i < Math.min(a.length, b.length); i++) {
+      if (a[i] != b[i]) {
+        return Integer.compare(a[i], b[i]);
+      }
+    }
+    return 0;
   }
 }

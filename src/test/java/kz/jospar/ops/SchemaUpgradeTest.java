@@ -127,6 +127,27 @@ class SchemaUpgradeTest {
     schema.verify();
   }
 
+  /** Issue 18: Camunda's patch scripts, within the bounds of the update path, in the order its update guide gives. */
+  @Test
+  void patchScriptsRunWithinTheUpdatePathBeforeEachMinorScript() {
+    String u = "org/camunda/bpm/engine/db/upgrade/postgres_engine_";
+    // read from this build's camunda-engine jar: 7.13 and 7.14 are the last minors with patch scripts in the community edition
+    assertThat(SchemaUpgrade.engineScripts("postgres", "7.13.4", "7.15.0", SchemaUpgrade::shipped)).containsExactly(
+        u + "7.13_patch_7.13.4_to_7.13.5_1.sql", u + "7.13_patch_7.13.4_to_7.13.5_2.sql", u + "7.13_patch_7.13.5_to_7.13.6.sql",
+        u + "7.13_to_7.14.sql",
+        u + "7.14_to_7.15.sql");
+    assertThat(SchemaUpgrade.engineScripts("postgres", "7.13.5", "7.13.6", SchemaUpgrade::shipped))
+        .as("a patch-level update").containsExactly(u + "7.13_patch_7.13.5_to_7.13.6.sql");
+    assertThat(SchemaUpgrade.engineScripts("postgres", "7.14.3", "7.14.9", SchemaUpgrade::shipped))
+        .as("the patches below the schema's level already ran").isEmpty();
+    assertThat(SchemaUpgrade.engineScripts("h2", "7.22.0", "7.24.0", SchemaUpgrade::shipped)).containsExactly(
+        "org/camunda/bpm/engine/db/upgrade/h2_engine_7.22_to_7.23.sql", "org/camunda/bpm/engine/db/upgrade/h2_engine_7.23_to_7.24.sql");
+    assertThatThrownBy(() -> SchemaUpgrade.engineScripts("postgres", "7.25.0", "7.24.0", SchemaUpgrade::shipped))
+        .hasMessageContaining("newer than this Jospar's engine");
+    assertThatThrownBy(() -> SchemaUpgrade.engineScripts("postgres", "7.22.0", "7.24.0", name -> !name.contains("7.22_to_7.23")))
+        .hasMessageContaining("Camunda ships no upgrade script " + u + "7.22_to_7.23.sql");
+  }
+
   @Test
   void aFailedCreationLeavesNothingBehindAndTheNextRunCompletesIt() {
     DriverManagerDataSource db = freshDatabase("schema_failed_create");
