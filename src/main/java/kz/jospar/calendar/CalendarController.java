@@ -2,7 +2,7 @@ package kz.jospar.calendar;
 
 import java.util.List;
 import kz.jospar.catalog.PlanCatalog;
-import kz.jospar.people.RejectedInput;
+import kz.jospar.language.RejectedInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import kz.jospar.catalog.LocalizedText;
+import kz.jospar.language.LocalizedText;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.catalog.PlanRow;
 import kz.jospar.catalog.Schedule;

@@ -2,7 +2,7 @@ package kz.jospar.calendar;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
-import kz.jospar.catalog.LocalizedText;
+import kz.jospar.language.LocalizedText;
 
 /**
  * One period of one row: the unit of work that becomes exactly one report cycle.

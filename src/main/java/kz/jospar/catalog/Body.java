@@ -1,5 +1,7 @@
 package kz.jospar.catalog;
 
+import kz.jospar.language.LocalizedText;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;

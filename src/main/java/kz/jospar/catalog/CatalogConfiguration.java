@@ -1,8 +1,5 @@
 package kz.jospar.catalog;
 
-import kz.jospar.calendar.PlanCalendar;
-import kz.jospar.calendar.PlanCalendars;
-import kz.jospar.calendar.WorkingCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,21 +30,5 @@ class CatalogConfiguration {
   @Primary
   PlanCatalog planCatalog(Plans plans) {
     return plans.primary();
-  }
-
-  @Bean
-  WorkingCalendar workingCalendar(CatalogProperties properties, Plans plans) {
-    return WorkingCalendarLoader.load(properties.workingCalendar(), plans);
-  }
-
-  @Bean
-  PlanCalendars planCalendars(Plans plans, WorkingCalendar workingCalendar) {
-    return new PlanCalendars(plans, workingCalendar);
-  }
-
-  @Bean
-  @Primary
-  PlanCalendar planCalendar(PlanCalendars calendars) {
-    return calendars.all().get(0);
   }
 }

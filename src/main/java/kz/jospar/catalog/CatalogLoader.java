@@ -1,5 +1,7 @@
 package kz.jospar.catalog;
 
+import kz.jospar.language.LocalizedText;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -87,7 +89,7 @@ public final class CatalogLoader {
     return resource.getDescription();
   }
 
-  static Supplier<InputStream> open(Resource resource) {
+  public static Supplier<InputStream> open(Resource resource) {
     return () -> {
       try {
         return resource.getInputStream();

@@ -1,5 +1,7 @@
 package kz.jospar.catalog;
 
+import kz.jospar.language.LocalizedText;
+
 import java.math.BigDecimal;
 import java.util.SortedMap;
 

@@ -1,9 +1,11 @@
 package kz.jospar.catalog;
 
+import kz.jospar.language.LocalizedText;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import kz.jospar.people.RejectedInput;
+import kz.jospar.language.RejectedInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,5 +1,7 @@
 package kz.jospar.catalog;
 
+import kz.jospar.language.LocalizedText;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

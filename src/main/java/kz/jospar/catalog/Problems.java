@@ -4,23 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects every problem of a catalog, so one start reports them all rather than the first. */
-final class Problems {
+public final class Problems {
 
   private final List<String> found = new ArrayList<>();
 
-  void add(YamlNode at, String message) {
+  public void add(YamlNode at, String message) {
     found.add(at.where() + ": " + message);
   }
 
-  void add(String where, String message) {
+  public void add(String where, String message) {
     found.add(where + ": " + message);
   }
 
-  boolean any() {
+  public boolean any() {
     return !found.isEmpty();
   }
 
-  void throwIfAny() {
+  public void throwIfAny() {
     if (any()) {
       throw new CatalogException(found);
     }

@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * say where it is. Type errors are reported to {@link Problems} and answered with null, so that
  * reading goes on and one start lists every mistake.
  */
-final class YamlNode {
+public final class YamlNode {
 
   private final String file;
   private final String path;
@@ -44,7 +44,7 @@ final class YamlNode {
   }
 
   /** Parses a whole file; a syntax error is reported with its line and the result is null. */
-  static YamlNode parse(String file, InputStream in, Problems problems) {
+  public static YamlNode parse(String file, InputStream in, Problems problems) {
     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);
@@ -64,15 +64,15 @@ final class YamlNode {
     }
   }
 
-  String where() {
+  public String where() {
     return file + ":" + line() + (path.isEmpty() ? "" : ": " + path);
   }
 
-  int line() {
+  public int line() {
     return node.getStartMark().getLine() + 1;
   }
 
-  String path() {
+  public String path() {
     return path;
   }
 
@@ -81,7 +81,7 @@ final class YamlNode {
   }
 
   /** The keys of a mapping, in order; reports anything not in {@code accepted}. */
-  Map<String, YamlNode> mapping(Collection<String> accepted) {
+  public Map<String, YamlNode> mapping(Collection<String> accepted) {
     if (!(node instanceof MappingNode m)) {
       problems.add(this, "expected a mapping with keys " + String.join(", ", accepted));
       return Map.of();
@@ -99,7 +99,7 @@ final class YamlNode {
     return children;
   }
 
-  List<YamlNode> sequence() {
+  public List<YamlNode> sequence() {
     if (!(node instanceof SequenceNode s)) {
       problems.add(this, "expected a list");
       return List.of();
@@ -119,11 +119,11 @@ final class YamlNode {
     return null;
   }
 
-  String string() {
+  public String string() {
     return scalar("a text");
   }
 
-  Integer integer() {
+  public Integer integer() {
     String value = scalar("a whole number");
     if (value == null) {
       return null;
@@ -137,7 +137,7 @@ final class YamlNode {
   }
 
   /** A decimal, or null where the data says null (a "-" in the decree's table). */
-  BigDecimal decimalOrNull() {
+  public BigDecimal decimalOrNull() {
     if (isNull()) {
       return null;
     }
@@ -150,7 +150,7 @@ final class YamlNode {
     }
   }
 
-  Boolean bool() {
+  public Boolean bool() {
     String value = scalar("true or false");
     if (value == null) {
       return null;
@@ -165,7 +165,7 @@ final class YamlNode {
     };
   }
 
-  LocalDate date() {
+  public LocalDate date() {
     String value = scalar("a date YYYY-MM-DD");
     if (value == null) {
       return null;
@@ -179,7 +179,7 @@ final class YamlNode {
   }
 
   /** A required child: reports its absence at the parent's line. */
-  static Optional<YamlNode> required(Map<String, YamlNode> map, YamlNode parent, String key) {
+  public static Optional<YamlNode> required(Map<String, YamlNode> map, YamlNode parent, String key) {
     YamlNode child = map.get(key);
     if (child == null) {
       parent.problems.add(parent, "missing '" + key + "'");

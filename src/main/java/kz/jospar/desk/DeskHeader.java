@@ -1,9 +1,9 @@
 package kz.jospar.desk;
 
 import kz.jospar.catalog.PlanCatalog;
-import kz.jospar.identity.Caller;
+import kz.jospar.access.Caller;
 import kz.jospar.identity.PasswordSignIn;
-import kz.jospar.identity.Roles;
+import kz.jospar.access.Roles;
 import kz.jospar.identity.SignInAddress;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

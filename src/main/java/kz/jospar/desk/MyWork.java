@@ -20,7 +20,7 @@ import java.util.Set;
 import kz.jospar.calendar.PlanCalendars;
 import kz.jospar.calendar.WorkingCalendar;
 import kz.jospar.catalog.Body;
-import kz.jospar.catalog.LocalizedText;
+import kz.jospar.language.LocalizedText;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.catalog.PlanRow;
 import kz.jospar.catalog.Plans;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.PlanCatalog;
-import kz.jospar.identity.Caller;
+import kz.jospar.access.Caller;
 import kz.jospar.reporting.ReportProcess.Event;
 import kz.jospar.reporting.ReportService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

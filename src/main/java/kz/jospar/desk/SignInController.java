@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import kz.jospar.identity.PasswordSignIn;
 import kz.jospar.identity.SignInAddress;
-import kz.jospar.people.UserSettings;
+import kz.jospar.language.UserSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,7 @@
 package kz.jospar.identity;
 
+import kz.jospar.access.Roles;
+
 import static kz.jospar.identity.ApiErrors.path;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;

@@ -35,8 +35,8 @@ final class ApiErrors {
    */
   static String say(jakarta.servlet.http.HttpServletRequest request, String key) {
     java.util.Locale lang = request.getHeader("Accept-Language") == null ? java.util.Locale.ENGLISH
-        : kz.jospar.people.Languages.browserOr(request, java.util.Locale.ENGLISH);
-    return kz.jospar.people.Words.in(kz.jospar.people.Words.of(key), lang);
+        : kz.jospar.language.Languages.browserOr(request, java.util.Locale.ENGLISH);
+    return kz.jospar.language.Words.in(kz.jospar.language.Words.of(key), lang);
   }
 
   static void write(jakarta.servlet.http.HttpServletResponse response, int status, String error, String message)

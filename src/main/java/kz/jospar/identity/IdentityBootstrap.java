@@ -1,5 +1,7 @@
 package kz.jospar.identity;
 
+import kz.jospar.access.Roles;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package kz.jospar.identity;
 
+import kz.jospar.access.Roles;
+
 import java.util.List;
 import java.util.Map;
 import kz.jospar.catalog.Body;

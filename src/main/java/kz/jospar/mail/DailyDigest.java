@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import kz.jospar.desk.Notifications;
-import kz.jospar.people.UserSettings;
+import kz.jospar.language.UserSettings;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

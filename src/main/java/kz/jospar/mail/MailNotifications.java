@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 import kz.jospar.absence.Absences;
 import kz.jospar.absence.TaskHandedOver;
 import kz.jospar.desk.Notifications;
-import kz.jospar.people.UserSettings;
+import kz.jospar.language.UserSettings;
 import kz.jospar.reporting.ControlDates;
 import kz.jospar.reporting.Extensions;
 import kz.jospar.reporting.ReportProcess;
@@ -143,7 +143,7 @@ class MailNotifications {
     var title = TaskTitles.title(key, byAgreement);
     String unnamed = title == null ? taskName : null;
     if (title == null && taskName != null) {
-      title = new kz.jospar.catalog.LocalizedText(taskName, taskName, taskName);
+      title = new kz.jospar.language.LocalizedText(taskName, taskName, taskName);
     }
     notify(new MailTexts.Facts(kind, title, cycleKey, body, due, reason, taskId, level),
         new Notifications.Note(Notifications.Kind.valueOf(kind.name()), key, unnamed, byAgreement, level, cycleKey, body, taskId,

@@ -2,7 +2,7 @@ package kz.jospar.mail;
 
 import java.util.List;
 import java.util.Map;
-import kz.jospar.people.RejectedInput;
+import kz.jospar.language.RejectedInput;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

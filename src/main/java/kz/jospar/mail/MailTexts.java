@@ -10,7 +10,7 @@ import kz.jospar.calendar.PlanCalendar;
 import kz.jospar.calendar.PlanCalendars;
 import kz.jospar.calendar.PlanPeriod;
 import kz.jospar.catalog.Body;
-import kz.jospar.catalog.LocalizedText;
+import kz.jospar.language.LocalizedText;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.catalog.PlanRow;
 import org.springframework.stereotype.Component;

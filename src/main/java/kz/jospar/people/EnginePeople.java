@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import kz.jospar.identity.Roles;
+import kz.jospar.access.Roles;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

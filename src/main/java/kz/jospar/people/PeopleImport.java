@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.BodyDirectory;
-import kz.jospar.identity.Roles;
+import kz.jospar.access.Roles;
 
 /**
  * Brings a directory to a list of people: creates who is new, updates name, language, body and

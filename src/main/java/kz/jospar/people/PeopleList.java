@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.BodyDirectory;
-import kz.jospar.identity.Roles;
+import kz.jospar.access.Roles;
 
 /**
  * A list of people (CSV with a header: name, e-mail, body, role, language; comma or semicolon, as

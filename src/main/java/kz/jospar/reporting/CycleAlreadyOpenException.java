@@ -5,7 +5,7 @@ public class CycleAlreadyOpenException extends RuntimeException {
   private final String cycleKey;
 
   public CycleAlreadyOpenException(String cycleKey) {
-    super(kz.jospar.people.Words.english(kz.jospar.people.Words.of("period.alreadyOpen", cycleKey)));
+    super(kz.jospar.language.Words.english(kz.jospar.language.Words.of("period.alreadyOpen", cycleKey)));
     this.cycleKey = cycleKey;
   }
 

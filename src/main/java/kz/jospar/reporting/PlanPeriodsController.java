@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.catalog.Plans;
-import kz.jospar.identity.Roles;
+import kz.jospar.access.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -41,11 +41,11 @@ class PlanPeriodsController {
   private final PlanCatalog catalog;
   private final Plans plans;
 
-  private final kz.jospar.people.Languages languages;
+  private final kz.jospar.language.Languages languages;
   private final org.springframework.context.MessageSource words;
 
   PlanPeriodsController(CycleService cycles, PlanStatus status, PlanCatalog catalog, Plans plans,
-      kz.jospar.people.Languages languages,
+      kz.jospar.language.Languages languages,
       org.springframework.context.MessageSource words) {
     this.cycles = cycles;
     this.status = status;
@@ -118,7 +118,7 @@ class PlanPeriodsController {
   }
 
   private String say(java.util.Locale lang, String key, Object... args) {
-    return words.getMessage(kz.jospar.people.Words.of(key, args), lang);
+    return words.getMessage(kz.jospar.language.Words.of(key, args), lang);
   }
 
   private static Set<String> groups(Authentication caller) {

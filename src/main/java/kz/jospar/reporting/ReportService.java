@@ -90,7 +90,7 @@ public class ReportService {
     PlanRow row = plan(cycleKey).row(rowNumber).orElseThrow();
     String bodyName = plan(cycleKey).bodies().find(body).map(b -> b.name().kk()).orElse(body);
     Quota quota = row.quota();
-    return new ReportContext(bodyName, kz.jospar.identity.Roles.supervisorsOf(body), report.lead(), report.byAgreement(),
+    return new ReportContext(bodyName, kz.jospar.access.Roles.supervisorsOf(body), report.lead(), report.byAgreement(),
         dueDates.forDueAt(report.dueAt()), row.completionForm() == null ? null : row.completionForm().kk(), quota,
         quota == null ? null : plan(cycleKey).units().get(quota.unit()).kk());
   }

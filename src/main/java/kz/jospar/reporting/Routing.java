@@ -3,7 +3,7 @@ package kz.jospar.reporting;
 import java.util.List;
 import java.util.Optional;
 import kz.jospar.catalog.PlanRow;
-import kz.jospar.identity.Roles;
+import kz.jospar.access.Roles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package kz.jospar.reporting;
 
 import java.util.Locale;
 import java.util.Map;
-import kz.jospar.catalog.LocalizedText;
+import kz.jospar.language.LocalizedText;
 import kz.jospar.reporting.ReportProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,6 +1,6 @@
 package kz.jospar.reporting;
 
-import kz.jospar.people.Words;
+import kz.jospar.language.Words;
 import org.springframework.context.MessageSourceResolvable;
 
 /** A request named a row or period the plan does not have. */

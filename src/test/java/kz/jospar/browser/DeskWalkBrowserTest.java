@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kz.jospar.catalog.PlanCatalog;
-import kz.jospar.identity.Roles;
+import kz.jospar.access.Roles;
 import kz.jospar.reporting.CycleService;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.reporting.TaskTitles;

@@ -69,7 +69,7 @@ class PlanWalkBrowserTest {
 
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
-  @Autowired kz.jospar.people.UserSettings settings;
+  @Autowired kz.jospar.language.UserSettings settings;
   @Value("${jospar.demo.password}") String password;
 
   int step;

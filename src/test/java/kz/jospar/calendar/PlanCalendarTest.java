@@ -8,7 +8,7 @@ import java.util.List;
 import kz.jospar.catalog.CatalogLoader;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.catalog.PlanRow;
-import kz.jospar.catalog.WorkingCalendarLoader;
+import kz.jospar.calendar.WorkingCalendarLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;

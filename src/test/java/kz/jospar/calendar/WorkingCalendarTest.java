@@ -7,7 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import kz.jospar.catalog.CatalogException;
-import kz.jospar.catalog.WorkingCalendarLoader;
+import kz.jospar.calendar.WorkingCalendarLoader;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 

@@ -1,5 +1,7 @@
 package kz.jospar.catalog;
 
+import kz.jospar.calendar.WorkingCalendarLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.jospar.catalog.PlanCatalog;
-import kz.jospar.identity.Roles;
+import kz.jospar.access.Roles;
 import kz.jospar.reporting.CycleService;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.reporting.ReportProcess.Vars;

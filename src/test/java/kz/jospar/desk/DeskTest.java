@@ -223,7 +223,7 @@ class DeskTest {
 
     // the supervisor: the report's text, a return without a reason is refused, an approval goes through
     WebappSession supervisor = new WebappSession(port).login(TURKISTAN + ".supervisor", "demo");
-    String review = taskOf("4.5/2026", kz.jospar.identity.Roles.supervisorsOf(TURKISTAN)).getId();
+    String review = taskOf("4.5/2026", kz.jospar.access.Roles.supervisorsOf(TURKISTAN)).getId();
     assertThat(page(supervisor, "/jospar/desk/task/" + review + "?lang=ru")).contains("Проведено 3 мероприятия", "Скачать документ",
         "тот, кто сдал отчёт, не может его рассматривать").doesNotContain("Причина возврата (необязательно)");
     String supervisorToken = supervisor.cookie("JOSPAR-XSRF");
@@ -299,7 +299,7 @@ class DeskTest {
     var identity = engine.getIdentityService();
     var tasks = engine.getTaskService();
     String submit = taskOf(cycle, body).getId();
-    identity.setAuthentication(body + ".official", List.of(body, kz.jospar.identity.Roles.OFFICIAL));
+    identity.setAuthentication(body + ".official", List.of(body, kz.jospar.access.Roles.OFFICIAL));
     try {
       tasks.claim(submit, body + ".official");
       tasks.complete(submit, Map.of("reportText", "done", "reportDocument",
@@ -307,9 +307,9 @@ class DeskTest {
     } finally {
       identity.clearAuthentication();
     }
-    String review = taskOf(cycle, kz.jospar.identity.Roles.supervisorsOf(body)).getId();
-    identity.setAuthentication(body + ".supervisor", List.of(body, kz.jospar.identity.Roles.supervisorsOf(body),
-        kz.jospar.identity.Roles.SUPERVISOR));
+    String review = taskOf(cycle, kz.jospar.access.Roles.supervisorsOf(body)).getId();
+    identity.setAuthentication(body + ".supervisor", List.of(body, kz.jospar.access.Roles.supervisorsOf(body),
+        kz.jospar.access.Roles.SUPERVISOR));
     try {
       tasks.claim(review, body + ".supervisor");
       tasks.complete(review, Map.of("approved", true));

@@ -1,5 +1,7 @@
 package kz.jospar.identity;
 
+import kz.jospar.access.Roles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

@@ -1,5 +1,7 @@
 package kz.jospar.identity;
 
+import kz.jospar.access.Roles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

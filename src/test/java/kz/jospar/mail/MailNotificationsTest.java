@@ -23,7 +23,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import kz.jospar.people.UserSettings;
+import kz.jospar.language.UserSettings;
 import kz.jospar.reporting.CycleService;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.reporting.ReportProcess.Vars;

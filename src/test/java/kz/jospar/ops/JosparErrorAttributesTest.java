@@ -6,7 +6,7 @@ import static org.mockito.Mockito.mock;
 
 import jakarta.servlet.RequestDispatcher;
 import java.util.Map;
-import kz.jospar.people.Languages;
+import kz.jospar.language.Languages;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.mock.web.MockHttpServletRequest;

@@ -19,8 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.jospar.catalog.WorkKind;
-import kz.jospar.forms.CompletionRefusedException;
-import kz.jospar.forms.FormRejectedException;
+import kz.jospar.language.CompletionRefusedException;
+import kz.jospar.language.FormRejectedException;
 import kz.jospar.reporting.ReportProcess.Event;
 import kz.jospar.reporting.ReportProcess.Vars;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -118,7 +118,7 @@ class PlanProcessesTest {
     walk.complete(walk.task(pi, ReportProcess.TASK_SUBMIT_REPORT), TURKISTAN + ".official", submission("Семинар өтті", null));
     assertThat(pi).isWaitingAt(ReportProcess.TASK_REVIEW_BY_SUPERVISOR).variables()
         .containsEntry(Vars.SUBMITTED_BY, TURKISTAN + ".official").containsEntry(Vars.LATE, false);
-    assertThat(walk.task(pi, ReportProcess.TASK_REVIEW_BY_SUPERVISOR)).hasCandidateGroup(kz.jospar.identity.Roles.supervisorsOf(TURKISTAN));
+    assertThat(walk.task(pi, ReportProcess.TASK_REVIEW_BY_SUPERVISOR)).hasCandidateGroup(kz.jospar.access.Roles.supervisorsOf(TURKISTAN));
 
     walk.complete(walk.task(pi, ReportProcess.TASK_REVIEW_BY_SUPERVISOR), TURKISTAN + ".supervisor", approve());
     assertThat(pi).isWaitingAt(ReportProcess.TASK_REVIEW_BY_COORDINATOR);
@@ -223,7 +223,7 @@ class PlanProcessesTest {
     walk.fire(walk.timer(pi, ReportProcess.BOUNDARY_DEADLINE_PASSED));
 
     Task overdue = walk.task(pi, ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1);
-    assertThat(overdue).hasCandidateGroup(kz.jospar.identity.Roles.supervisorsOf(TURKISTAN));
+    assertThat(overdue).hasCandidateGroup(kz.jospar.access.Roles.supervisorsOf(TURKISTAN));
     assertThat(overdue.getName()).startsWith("Мерзімі өтті: 9.1").contains("шара қабылдаңыз немесе түсіндіріңіз");
     assertThat(repository.bodyReport(cycle.cycleKey(), TURKISTAN).orElseThrow().escalationLevel()).isEqualTo(1);
 

@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.Map;
 import kz.jospar.catalog.Plans;
 import kz.jospar.catalog.WorkKind;
-import kz.jospar.identity.Roles;
+import kz.jospar.access.Roles;
 import kz.jospar.ops.SchemaUpgrade;
 import kz.jospar.reporting.ReportProcess.Vars;
 import kz.jospar.support.EmbeddedPostgresSupport;

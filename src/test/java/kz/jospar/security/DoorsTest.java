@@ -29,7 +29,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kz.jospar.identity.Roles;
+import kz.jospar.access.Roles;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.support.EmbeddedPostgresSupport;
 import org.camunda.bpm.engine.ProcessEngine;

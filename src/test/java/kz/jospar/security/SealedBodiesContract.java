@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.PlanCatalog;
-import kz.jospar.identity.Roles;
+import kz.jospar.access.Roles;
 import kz.jospar.reporting.CycleService;
 import kz.jospar.reporting.Decisions;
 import kz.jospar.reporting.ReportProcess;

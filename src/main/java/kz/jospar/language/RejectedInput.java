@@ -1,4 +1,8 @@
-package kz.jospar.people;
+package kz.jospar.language;
+
+import kz.jospar.language.ApiErrorAdvice;
+
+import kz.jospar.language.Words;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,6 @@
-package kz.jospar.forms;
+package kz.jospar.completion;
+
+import kz.jospar.language.FieldError;
 
 import java.util.Optional;
 import kz.jospar.reporting.Decisions;

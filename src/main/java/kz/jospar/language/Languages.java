@@ -1,8 +1,10 @@
-package kz.jospar.people;
+package kz.jospar.language;
+
+import kz.jospar.language.UserSettings;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import kz.jospar.identity.Caller;
+import kz.jospar.access.Caller;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,8 @@
-package kz.jospar.forms;
+package kz.jospar.completion;
+
+import kz.jospar.completion.FieldValue;
+
+import kz.jospar.language.FieldError;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
-package kz.jospar.forms;
+package kz.jospar.language;
 
 import java.util.Locale;
-import kz.jospar.people.Words;
+import kz.jospar.language.Words;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 
@@ -15,7 +15,7 @@ public record FieldError(String field, MessageSourceResolvable text) {
     return new FieldError(field, Words.of(key, args));
   }
 
-  static MessageSourceResolvable words(String key, Object... args) {
+  public static MessageSourceResolvable words(String key, Object... args) {
     return Words.of(key, args);
   }
 

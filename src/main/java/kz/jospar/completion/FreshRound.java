@@ -1,6 +1,6 @@
-package kz.jospar.reporting;
+package kz.jospar.completion;
 
-import kz.jospar.forms.FormRules;
+import kz.jospar.completion.FormRules;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,18 @@
-package kz.jospar.forms;
+package kz.jospar.completion;
+
+import kz.jospar.completion.FieldValue;
+import kz.jospar.completion.FormSubmission;
+import kz.jospar.completion.DocumentTypes;
+
+import kz.jospar.completion.FourEyes;
+
+import kz.jospar.completion.FormRules;
+
+import kz.jospar.language.CompletionRefusedException;
+
+import kz.jospar.language.FormRejectedException;
+
+import kz.jospar.language.FieldError;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -16,8 +30,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import kz.jospar.catalog.PlanRow;
-import kz.jospar.identity.Roles;
-import kz.jospar.people.Languages;
+import kz.jospar.access.Roles;
+import kz.jospar.language.Languages;
 import kz.jospar.reporting.Decisions;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.reporting.ReportProcess.Vars;

@@ -1,4 +1,10 @@
-package kz.jospar.forms;
+package kz.jospar.completion;
+
+import kz.jospar.completion.FieldValue;
+import kz.jospar.completion.TaskForm;
+import kz.jospar.completion.DocumentTypes;
+
+import kz.jospar.language.FieldError;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import kz.jospar.forms.TaskForm.Field;
-import kz.jospar.forms.TaskForm.Kind;
-import kz.jospar.forms.TaskForm.Need;
+import kz.jospar.completion.TaskForm.Field;
+import kz.jospar.completion.TaskForm.Kind;
+import kz.jospar.completion.TaskForm.Need;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.reporting.CycleProperties;
 import kz.jospar.reporting.ReportProcess;

@@ -1,4 +1,4 @@
-package kz.jospar.catalog;
+package kz.jospar.language;
 
 import java.util.Locale;
 

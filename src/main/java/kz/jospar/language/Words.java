@@ -1,4 +1,4 @@
-package kz.jospar.people;
+package kz.jospar.language;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package kz.jospar.people;
+package kz.jospar.language;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserSettings {
 
   /** The languages Jospar speaks, the state language first. */
-  public static final List<String> LANGUAGES = kz.jospar.catalog.LocalizedText.LANGUAGES;
+  public static final List<String> LANGUAGES = kz.jospar.language.LocalizedText.LANGUAGES;
 
   /** How a person gets e-mail: one per event, a daily digest, or none. */
   public enum MailMode {

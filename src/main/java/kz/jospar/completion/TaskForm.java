@@ -1,4 +1,6 @@
-package kz.jospar.forms;
+package kz.jospar.completion;
+
+import kz.jospar.completion.FormRules;
 
 import java.util.LinkedHashSet;
 import java.util.List;

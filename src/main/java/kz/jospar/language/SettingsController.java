@@ -1,6 +1,10 @@
-package kz.jospar.people;
+package kz.jospar.language;
 
-import kz.jospar.identity.Caller;
+import kz.jospar.language.RejectedInput;
+
+import kz.jospar.language.UserSettings;
+
+import kz.jospar.access.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

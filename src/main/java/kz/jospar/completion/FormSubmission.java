@@ -1,4 +1,4 @@
-package kz.jospar.forms;
+package kz.jospar.completion;
 
 import java.util.Set;
 import java.util.function.Supplier;

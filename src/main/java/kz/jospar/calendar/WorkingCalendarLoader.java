@@ -1,4 +1,12 @@
-package kz.jospar.catalog;
+package kz.jospar.calendar;
+
+import kz.jospar.catalog.YamlNode;
+import kz.jospar.catalog.Problems;
+import kz.jospar.catalog.Plans;
+import kz.jospar.catalog.PlanCatalog;
+import kz.jospar.catalog.CatalogLoader;
+
+import kz.jospar.language.LocalizedText;
 
 import java.io.InputStream;
 import java.time.DayOfWeek;

@@ -1,4 +1,4 @@
-package kz.jospar.identity;
+package kz.jospar.access;
 
 import java.util.List;
 

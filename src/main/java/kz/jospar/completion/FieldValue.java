@@ -1,7 +1,9 @@
-package kz.jospar.forms;
+package kz.jospar.completion;
+
+import kz.jospar.completion.DocumentTypes;
 
 import java.math.BigDecimal;
-import kz.jospar.forms.DocumentTypes.Checked;
+import kz.jospar.completion.DocumentTypes.Checked;
 
 /** A submitted variable as the form rules see it, whichever door it came through. */
 sealed interface FieldValue {

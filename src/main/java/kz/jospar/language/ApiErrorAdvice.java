@@ -1,4 +1,10 @@
-package kz.jospar.people;
+package kz.jospar.language;
+
+import kz.jospar.language.RejectedInput;
+
+import kz.jospar.language.Words;
+
+import kz.jospar.language.Languages;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,9 @@
-package kz.jospar.forms;
+package kz.jospar.completion;
+
+
+
+
+import kz.jospar.language.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,8 +21,8 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
-import kz.jospar.forms.DocumentTypes.Checked;
-import kz.jospar.people.Words;
+import kz.jospar.completion.DocumentTypes.Checked;
+import kz.jospar.language.Words;
 import kz.jospar.reporting.CycleProperties;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.reporting.ReportProcess.Vars;

@@ -1,4 +1,6 @@
-package kz.jospar.identity;
+package kz.jospar.access;
+
+import kz.jospar.access.Roles;
 
 import java.util.List;
 import java.util.Optional;

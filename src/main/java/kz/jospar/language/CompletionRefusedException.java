@@ -1,4 +1,6 @@
-package kz.jospar.forms;
+package kz.jospar.language;
+
+import kz.jospar.language.FieldError;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
