@@ -1,6 +1,6 @@
 package kz.jospar;
 
-import kz.jospar.ops.ClusterNode;
+import kz.jospar.engine.ClusterNode;
 import kz.jospar.ops.SchemaCommand;
 import kz.jospar.people.PeopleCommand;
 import org.springframework.boot.SpringApplication;

@@ -1,5 +1,9 @@
 package kz.jospar.absence;
 
+import kz.jospar.engine.Acting;
+
+import kz.jospar.engine.EngineClock;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -29,8 +33,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -109,7 +111,7 @@ public class Absences implements Deputising {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.instant();
   }
 
   // ---- recording -----------------------------------------------------------------------------
@@ -423,15 +425,7 @@ public class Absences implements Deputising {
 
   /** Runs identity and task calls as the system: the engine's authorizations and Jospar's command policy judge people, not this service. */
   private <T> T asSystem(Supplier<T> work) {
-    Authentication saved = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (saved != null) {
-        identity.setAuthentication(saved);
-      }
-    }
+    return Acting.asSystem(identity, work);
   }
 
   // ---- rows ----------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 package kz.jospar.completion;
 
+import kz.jospar.engine.Acting;
+
 import kz.jospar.completion.FieldValue;
-import kz.jospar.completion.FormSubmission;
+import kz.jospar.engine.FormSubmission;
 import kz.jospar.completion.DocumentTypes;
 
 import kz.jospar.completion.FourEyes;
@@ -10,7 +12,7 @@ import kz.jospar.completion.FormRules;
 
 import kz.jospar.language.CompletionRefusedException;
 
-import kz.jospar.language.FormRejectedException;
+import kz.jospar.engine.FormRejectedException;
 
 import kz.jospar.language.FieldError;
 
@@ -40,7 +42,6 @@ import kz.jospar.reporting.Routing;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.context.MessageSource;
@@ -88,11 +89,11 @@ class TaskCompletionGuard implements TaskListener {
     String instance = task.getProcessInstanceId();
     String cycleKey = task.getExecution().getProcessBusinessKey();
     var facts = reports.facts(instance);
-    Authentication auth = identityService.getCurrentAuthentication();
-    String actor = auth == null ? task.getAssignee() : auth.getUserId();
+    boolean person = Acting.anyone(identityService);
+    String actor = person ? Acting.userId(identityService).orElse(null) : task.getAssignee();
 
-    if (auth != null) {
-      List<String> groups = auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+    if (person) {
+      List<String> groups = Acting.groupIds(identityService);
       if (groups.contains(Roles.ADMIN)) {
         throw refused(actor, FieldError.of("task", "form.task.adminDecidesNothing"));
       }

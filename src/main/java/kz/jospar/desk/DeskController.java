@@ -1,5 +1,7 @@
 package kz.jospar.desk;
 
+import kz.jospar.engine.EngineClock;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +23,6 @@ import kz.jospar.catalog.Body;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.access.Caller;
 import kz.jospar.language.Languages;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.reporting.TaskTitles;
 import org.springframework.context.MessageSource;
@@ -79,7 +80,7 @@ class DeskController {
     Caller caller = Caller.of(authentication);
     Locale locale = RequestContextUtils.getLocale(request);
     MyWork.Filter filter = new MyWork.Filter(blank(plan), blank(row), blank(period), blank(body), kind != null && KINDS.contains(kind) ? kind : null, blank(q));
-    MyWork.Work found = work.of(caller.userId(), caller.groups(), filter, locale, ClockUtil.getCurrentTime().toInstant(), from);
+    MyWork.Work found = work.of(caller.userId(), caller.groups(), filter, locale, EngineClock.instant(), from);
     List<Shown> shown = found.rows().stream().map(r -> new Shown(r, when(r, locale))).toList();
     Map<String, String> kinds = new LinkedHashMap<>();
     KINDS.forEach(k -> kinds.put(k, TaskTitles.title(k, false).in(locale)));
@@ -170,7 +171,7 @@ class DeskController {
     model.addAttribute("filter", filter);
     List<String> chosen;
     if ("filter".equals(scope)) {
-      chosen = work.all(caller.userId(), caller.groups(), filter, DeskTasks.BULK.keySet(), locale, ClockUtil.getCurrentTime().toInstant(),
+      chosen = work.all(caller.userId(), caller.groups(), filter, DeskTasks.BULK.keySet(), locale, EngineClock.instant(),
           MAX_BULK + 1);
       if (!"yes".equals(confirm)) {
         Map<String, String> labels = work.labels(chosen.stream().limit(MAX_BULK).toList(), locale);

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import kz.jospar.language.CompletionRefusedException;
 import kz.jospar.language.FieldError;
-import kz.jospar.language.FormRejectedException;
+import kz.jospar.engine.FormRejectedException;
 import kz.jospar.completion.FormRules;
 import kz.jospar.completion.FourEyes;
 import kz.jospar.completion.TaskForm;

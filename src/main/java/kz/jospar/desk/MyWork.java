@@ -1,5 +1,7 @@
 package kz.jospar.desk;
 
+import kz.jospar.engine.EngineClock;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,7 +29,6 @@ import kz.jospar.catalog.Plans;
 import kz.jospar.reporting.CycleProperties;
 import kz.jospar.reporting.TaskTitles;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -337,13 +338,13 @@ public class MyWork {
   /** One task's line as the list would show it (item, period, body, control date), for its own page. */
   public Optional<Row> context(org.camunda.bpm.engine.task.Task task, Locale locale) {
     List<Item> items = sql.query(read(" FROM ACT_RU_TASK t", " WHERE t.ID_ = :id", false, false),
-        new MapSqlParameterSource("id", task.getId()).addValue("now", ClockUtil.getCurrentTime()), MyWork::item);
+        new MapSqlParameterSource("id", task.getId()).addValue("now", EngineClock.date()), MyWork::item);
     if (items.isEmpty()) {
       return Optional.empty();
     }
     Item i = items.get(0);
     return Optional.of(row(i, "", names(i.assignee() == null ? List.of() : List.of(i.assignee())), locale,
-        LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone)));
+        LocalDate.ofInstant(EngineClock.instant(), zone)));
   }
 
   /** "Review report — 4.8 — Akimat of Turkistan region" for each task, as a result list names them. */
@@ -352,9 +353,9 @@ public class MyWork {
     if (taskIds.isEmpty()) {
       return labels;
     }
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+    LocalDate today = LocalDate.ofInstant(EngineClock.instant(), zone);
     for (Item i : sql.query(read(" FROM ACT_RU_TASK t", " WHERE t.ID_ IN (:ids)", false, false),
-        new MapSqlParameterSource("ids", taskIds).addValue("now", ClockUtil.getCurrentTime()), MyWork::item)) {
+        new MapSqlParameterSource("ids", taskIds).addValue("now", EngineClock.date()), MyWork::item)) {
       Row r = row(i, "", Map.of(), locale, today);
       labels.put(i.taskId(), r.title() + (r.rowNumber() == null ? "" : " — " + r.rowNumber() + ", " + r.periodLabel())
           + (r.bodyName() == null ? "" : " — " + r.bodyName()));

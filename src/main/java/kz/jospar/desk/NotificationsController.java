@@ -1,5 +1,7 @@
 package kz.jospar.desk;
 
+import kz.jospar.engine.EngineClock;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +14,6 @@ import kz.jospar.language.LocalizedText;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.access.Caller;
 import kz.jospar.reporting.TaskTitles;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -62,7 +63,7 @@ class NotificationsController {
     int start = Math.max(0, from);
     List<Notifications.Stored> page = notes.page(caller.userId(), start, LIMIT);
     Set<String> open = notes.stillOpen(page.stream().map(Notifications.Stored::taskId).filter(Objects::nonNull).distinct().toList());
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), times.zone());
+    LocalDate today = LocalDate.ofInstant(EngineClock.instant(), times.zone());
     List<Shown> shown = page.stream().map(n -> shown(n, open, today, locale)).toList();
     int total = notes.count(caller.userId());
     model.addAttribute("notes", shown);
@@ -82,7 +83,7 @@ class NotificationsController {
       @RequestParam(defaultValue = "0") int from, @RequestParam(required = false) String lang) {
     Caller caller = Caller.of(authentication);
     Long number = id.matches("\\d{1,18}") ? Long.valueOf(id) : null;
-    if (number == null || !notes.markRead(caller.userId(), number, ClockUtil.getCurrentTime().toInstant())) {
+    if (number == null || !notes.markRead(caller.userId(), number, EngineClock.instant())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND,
           words.getMessage("desk.notes.gone", null, RequestContextUtils.getLocale(request)));
     }
@@ -92,7 +93,7 @@ class NotificationsController {
   @PostMapping("/jospar/desk/notifications/read")
   String markAllRead(Authentication authentication, @RequestParam(defaultValue = "0") int from,
       @RequestParam(required = false) String lang) {
-    notes.markAllRead(Caller.of(authentication).userId(), ClockUtil.getCurrentTime().toInstant());
+    notes.markAllRead(Caller.of(authentication).userId(), EngineClock.instant());
     return back(from, lang);
   }
 

@@ -1,5 +1,7 @@
 package kz.jospar.desk;
 
+import kz.jospar.engine.EngineClock;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +11,6 @@ import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.access.Caller;
 import kz.jospar.reporting.ReportProcess.Event;
 import kz.jospar.reporting.ReportService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -57,7 +58,7 @@ class SentController {
     List<Body> bodies = work.bodiesOf(caller.groups());
     int start = Math.max(0, from);
     SentReports.Page page = sent.of(bodies.stream().map(Body::code).toList(), start);
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), times.zone());
+    LocalDate today = LocalDate.ofInstant(EngineClock.instant(), times.zone());
     List<Shown> shown = page.reports().stream().map(r -> shown(r, today, locale)).toList();
     model.addAttribute("reports", shown);
     model.addAttribute("bodies", bodies.stream().map(b -> b.nameOn(today).in(locale)).toList());

@@ -1,14 +1,13 @@
 package kz.jospar.identity;
 
+import kz.jospar.engine.WebappSessions;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,18 +21,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class CamundaSessionAuthentication extends OncePerRequestFilter {
 
-  private static final String ENGINE = "default";
-
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
-      Authentications all = AuthenticationUtil.getAuthsFromSession(session);
-      if (all != null && all.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
-        var authorities = user.getGroupIds() == null ? java.util.List.<SimpleGrantedAuthority>of()
-            : user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList();
-        var token = UsernamePasswordAuthenticationToken.authenticated(user.getIdentityId(), null, authorities);
+      var signedIn = WebappSessions.signedIn(session);
+      if (signedIn.isPresent()) {
+        var authorities = signedIn.get().groupIds().stream().map(SimpleGrantedAuthority::new).toList();
+        var token = UsernamePasswordAuthenticationToken.authenticated(signedIn.get().userId(), null, authorities);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(token);
         SecurityContextHolder.setContext(context);

@@ -1,12 +1,14 @@
 package kz.jospar.identity;
 
+import kz.jospar.engine.WebappSessions;
+
+
 import static kz.jospar.identity.ApiErrors.path;
 
 import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.extension.keycloak.plugin.KeycloakIdentityProviderPlugin;
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -145,9 +147,9 @@ class KeycloakSecurityConfiguration {
 
   /** The webapps take their user from the Keycloak login instead of their own login page. */
   @Bean
-  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-    registration.setInitParameters(java.util.Map.of("authentication-provider", OidcWebappAuthenticationProvider.class.getName()));
+  FilterRegistrationBean<jakarta.servlet.Filter> webappAuthentication() {
+    FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>(WebappSessions.fromKeycloakLogin());
+    registration.setInitParameters(WebappSessions.fromKeycloakLoginParameters());
     registration.addUrlPatterns("/camunda/*");
     registration.setOrder(-50); // after Spring Security (-100), before the webapps' own filters
     return registration;

@@ -1,5 +1,9 @@
 package kz.jospar.identity;
 
+import kz.jospar.engine.WebappSessions;
+
+import kz.jospar.engine.EngineClock;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -7,12 +11,6 @@ import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.camunda.bpm.webapp.impl.util.ServletContextUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -55,12 +53,10 @@ public class PasswordSignIn {
 
   private final ProcessEngine engine;
   private final IdentityService identityService;
-  private final ProcessEngineConfigurationImpl configuration;
 
   PasswordSignIn(ProcessEngine engine) {
     this.engine = engine;
     this.identityService = engine.getIdentityService();
-    this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
   }
 
   /** Checks the password and, when it is right, makes the session the person's (webapps included). */
@@ -68,12 +64,13 @@ public class PasswordSignIn {
     // as the webapps' login: the check runs as nobody
     identityService.clearAuthentication();
     User user = identityService.createUserQuery().userId(userId).singleResult();
-    if (user instanceof UserEntity entity) {
-      if (entity.getAttempts() >= configuration.getLoginMaxAttempts()) {
+    WebappSessions.Throttle throttle = user == null ? null : WebappSessions.throttle(engine, user).orElse(null);
+    if (throttle != null) {
+      if (throttle.attempts() >= throttle.maxAttempts()) {
         return new Result(Kind.LOCKED, userId, 0);
       }
-      long left = lockLeft(entity.getLockExpirationTime());
-      if (left > Duration.ofSeconds(configuration.getLoginDelayBase()).toMillis()) {
+      long left = lockLeft(throttle.lockedUntil());
+      if (left > Duration.ofSeconds(throttle.delayBaseSeconds()).toMillis()) {
         return new Result(Kind.WAIT, userId, (left + 999) / 1000);
       }
       if (left > 0) {
@@ -90,13 +87,10 @@ public class PasswordSignIn {
     if (user == null || !identityService.checkPassword(userId, password)) {
       return new Result(Kind.WRONG, userId, 0);
     }
-    UserAuthentication authentication = AuthenticationUtil.createAuthentication(engine, user.getId());
-    if (authentication == null) {
+    // a new session id (no fixation), holding the webapps' authentication: Cockpit and Admin see the same person
+    if (!WebappSessions.signIn(engine, user.getId(), request)) {
       return new Result(Kind.WRONG, userId, 0);
     }
-    authentication.setCacheValidationTime(ServletContextUtil.getAuthCacheValidationTime(request.getServletContext()));
-    // a new session id (no fixation), holding the webapps' authentication: Cockpit and Admin see the same person
-    AuthenticationUtil.revalidateSession(request, authentication);
     // and a new CSRF token for the new session: the next page gets it
     JosparPages.tokens().saveToken(null, request, response);
     log.info("{} signed in at the desk", user.getId());
@@ -104,7 +98,7 @@ public class PasswordSignIn {
   }
 
   private static long lockLeft(Date until) {
-    return until == null ? 0 : until.getTime() - ClockUtil.getCurrentTime().getTime();
+    return until == null ? 0 : until.getTime() - EngineClock.date().getTime();
   }
 
   private static void waitOut(long millis) {

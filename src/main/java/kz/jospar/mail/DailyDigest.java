@@ -1,12 +1,13 @@
 package kz.jospar.mail;
 
+import kz.jospar.engine.EngineClock;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import kz.jospar.desk.Notifications;
 import kz.jospar.language.UserSettings;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -57,11 +58,11 @@ class DailyDigest {
     if (written > 0) {
       log.info("E-mail: {} daily digests written", written);
     }
-    int forgotten = outbox.forgetSentBefore(ClockUtil.getCurrentTime().toInstant().minus(properties.keep()));
+    int forgotten = outbox.forgetSentBefore(EngineClock.instant().minus(properties.keep()));
     if (forgotten > 0) {
       log.info("E-mail: {} mails sent more than {} ago removed from the outbox", forgotten, properties.keep());
     }
-    int read = desk.forgetReadBefore(ClockUtil.getCurrentTime().toInstant().minus(properties.keep()));
+    int read = desk.forgetReadBefore(EngineClock.instant().minus(properties.keep()));
     if (read > 0) {
       log.info("Desk: {} notifications read more than {} ago removed", read, properties.keep());
     }
@@ -88,7 +89,7 @@ class DailyDigest {
     var locale = settings.locale(recipient);
     MailTexts.Content c = texts.digest(items.stream().map(MailOutbox.Collected::summary).toList(), locale);
     String address = items.get(items.size() - 1).address();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.instant();
     outbox.add(new MailOutbox.NewMail(MailKind.digest, recipient, address, locale.getLanguage(), null, null, null, c.subject(), c.text(),
         null, MailOutbox.State.pending, null), now);
     return true;

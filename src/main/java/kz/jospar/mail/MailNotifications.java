@@ -1,5 +1,9 @@
 package kz.jospar.mail;
 
+import kz.jospar.engine.InCommand;
+
+import kz.jospar.engine.EngineClock;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -15,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import kz.jospar.absence.Absences;
 import kz.jospar.absence.TaskHandedOver;
 import kz.jospar.desk.Notifications;
@@ -32,9 +35,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -112,7 +112,7 @@ class MailNotifications {
         return;
       }
       String cycleKey = task.getProcessInstanceId() == null ? null
-          : Optional.ofNullable(withoutAuthorization(() -> runtime.createProcessInstanceQuery()
+          : Optional.ofNullable(InCommand.withoutAuthorization(() -> runtime.createProcessInstanceQuery()
               .processInstanceId(task.getProcessInstanceId()).singleResult())).map(p -> p.getBusinessKey()).orElse(null);
       taskArrived(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(), cycleKey,
           (String) tasks.getVariable(task.getId(), Vars.BODY_CODE), Boolean.TRUE.equals(tasks.getVariable(task.getId(), Vars.BY_AGREEMENT)),
@@ -205,13 +205,13 @@ class MailNotifications {
   }
 
   private void notify(MailTexts.Facts facts, Notifications.Note note, Collection<String> groups, Collection<String> users) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.instant();
     // an absent person: what is told to their group skips them, what is told to them goes to their deputy
     Map<String, String> away = absences.deputiesNow();
     Map<String, User> people = new LinkedHashMap<>();
     for (String group : groups) {
       try {
-        withoutAuthorization(() -> identity.createUserQuery().memberOfGroup(group).list()).stream().filter(u -> !away.containsKey(u.getId()))
+        InCommand.withoutAuthorization(() -> identity.createUserQuery().memberOfGroup(group).list()).stream().filter(u -> !away.containsKey(u.getId()))
             .forEach(u -> people.putIfAbsent(u.getId(), u));
       } catch (RuntimeException e) {
         // the directory (Keycloak) did not answer: the step goes on, the loss is visible in the outbox
@@ -223,7 +223,7 @@ class MailNotifications {
     }
     for (String addressed : users) {
       String userId = away.getOrDefault(addressed, addressed);
-      User u = withoutAuthorization(() -> identity.createUserQuery().userId(userId).singleResult());
+      User u = InCommand.withoutAuthorization(() -> identity.createUserQuery().userId(userId).singleResult());
       if (u != null) {
         people.putIfAbsent(u.getId(), u);
       }
@@ -262,9 +262,8 @@ class MailNotifications {
    * its SQL at a cost that made it an eighth of the job threads' CPU in an escalation burst (JFR).
    */
   private String submitTask(String processInstanceId) {
-    CommandContext command = Context.getCommandContext();
-    List<? extends Task> found = command != null ? command.getTaskManager().findTasksByProcessInstanceId(processInstanceId)
-        : tasks.createTaskQuery().processInstanceId(processInstanceId).list();
+    List<? extends Task> found = InCommand.tasksOf(processInstanceId)
+        .orElseGet(() -> tasks.createTaskQuery().processInstanceId(processInstanceId).list());
     return found.stream().filter(t -> ReportProcess.TASK_SUBMIT_REPORT.equals(t.getTaskDefinitionKey())).map(Task::getId).sorted()
         .findFirst().orElse(null);
   }
@@ -272,17 +271,5 @@ class MailNotifications {
   private void failed(String what, RuntimeException e) {
     errors.increment();
     log.error("E-mail: the notifications of {} could not be written; the step itself goes on", what, e);
-  }
-
-  /** Inside the engine's command, with the acting person's authorizations switched off: telling a group is not reading it. */
-  private static <T> T withoutAuthorization(Callable<T> query) {
-    CommandContext command = Context.getCommandContext();
-    try {
-      return command != null ? command.runWithoutAuthorization(query) : query.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,10 +1,7 @@
 package kz.jospar.mail;
 
+import kz.jospar.engine.EveryUserTask;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import kz.jospar.ops.EveryUserTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -13,18 +10,13 @@ import org.springframework.stereotype.Component;
  * in the engine's transaction, like the task's creation.
  */
 @Component
-class MailOnTaskCreated extends AbstractProcessEnginePlugin implements TaskListener {
+class MailOnTaskCreated implements EveryUserTask.Created {
 
-  // resolved when the first task is created: the notifications need the engine this plugin configures
+  // resolved when the first task is created: the notifications need the engine the plugin configures
   private final ObjectProvider<MailNotifications> notifications;
 
   MailOnTaskCreated(ObjectProvider<MailNotifications> notifications) {
     this.notifications = notifications;
-  }
-
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    EveryUserTask.listen(configuration, this, TaskListener.EVENTNAME_CREATE);
   }
 
   @Override

@@ -1,9 +1,10 @@
 package kz.jospar.mail;
 
+import kz.jospar.engine.EngineClock;
+
 import java.util.List;
 import java.util.Map;
 import kz.jospar.language.RejectedInput;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,7 +53,7 @@ class MailOutboxController {
   MailOutbox.View retry(@PathVariable long id) {
     MailOutbox.View mail = outbox.find(id)
         .orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "id", "input.noMail", id));
-    if (!outbox.retry(id, ClockUtil.getCurrentTime().toInstant())) {
+    if (!outbox.retry(id, EngineClock.instant())) {
       throw new RejectedInput(HttpStatus.CONFLICT, "id", "input.mailNotRetried", id, mail.state());
     }
     return outbox.find(id).orElseThrow();

@@ -1,13 +1,14 @@
 package kz.jospar.mail;
 
+import kz.jospar.engine.EngineClock;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import kz.jospar.ops.ClusterNode;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import kz.jospar.engine.ClusterNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,7 +73,7 @@ class OutboxSender {
     }
     int total = 0;
     while (true) {
-      Instant now = ClockUtil.getCurrentTime().toInstant();
+      Instant now = EngineClock.instant();
       var due = outbox.due(now, properties.batchSize());
       if (due.isEmpty()) {
         return total;
@@ -137,13 +138,13 @@ class OutboxSender {
       // RFC 3834: out-of-office replies and the like stay away
       message.setHeader("Auto-Submitted", "auto-generated");
       sender.send(message);
-      outbox.sent(id, owner, ClockUtil.getCurrentTime().toInstant());
+      outbox.sent(id, owner, EngineClock.instant());
       sent.increment();
       return Outcome.SENT;
     } catch (Exception e) {
       errors.increment();
       int attempt = mail.attempts() + 1;
-      Instant now = ClockUtil.getCurrentTime().toInstant();
+      Instant now = EngineClock.instant();
       Duration wait = attempt <= properties.retries().size() ? properties.retries().get(attempt - 1) : null;
       String error = e.getClass().getSimpleName() + ": " + e.getMessage();
       outbox.attemptFailed(id, owner, wait == null ? null : now.plus(wait), error);

@@ -1,13 +1,13 @@
 package kz.jospar.ops;
 
+import kz.jospar.engine.Acting;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -32,16 +32,7 @@ class OperationsHealth {
 
   /** A node's health is the node's, not the caller's: the engine's queries run without the caller's authorizations. */
   static <T> T asSystem(ProcessEngine engine, java.util.function.Supplier<T> query) {
-    org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
-    org.camunda.bpm.engine.impl.identity.Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return query.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return kz.jospar.engine.Acting.asSystem(engine.getIdentityService(), query);
   }
 
   @Bean
@@ -62,17 +53,17 @@ class OperationsHealth {
   HealthIndicator jobExecutorHealthIndicator(ProcessEngine engine, OperationsSnapshot snapshot,
       @Value("${camunda.bpm.job-execution.enabled:true}") boolean enabled) {
     return () -> {
-      JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+      kz.jospar.engine.JobExecutorState executor = kz.jospar.engine.JobExecutorState.of(engine).orElse(null);
       if (!enabled) {
         // a node set up to serve requests only: the other nodes run the jobs
         return Health.up().withDetail("active", false).withDetail("disabled", "camunda.bpm.job-execution.enabled=false").build();
       }
-      if (executor == null || !executor.isActive()) {
+      if (executor == null || !executor.active()) {
         return Health.down().withDetail("active", false).build();
       }
       // the last figures read (at most 15 s old), never a fresh read: the executor's state is in memory
       OperationsSnapshot.Figures figures = snapshot.lastOrEmpty();
-      return Health.up().withDetail("active", true).withDetail("lockOwner", executor.getLockOwner())
+      return Health.up().withDetail("active", true).withDetail("lockOwner", executor.lockOwner())
           .withDetail("dueJobs", figures.dueJobs()).withDetail("lockedJobs", figures.lockedJobs()).build();
     };
   }

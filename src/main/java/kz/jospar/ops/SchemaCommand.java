@@ -1,5 +1,7 @@
 package kz.jospar.ops;
 
+import kz.jospar.engine.SchemaUpgrade;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package kz.jospar.ops;
 
+import kz.jospar.engine.SchemaUpgrade;
+
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;

@@ -1,5 +1,9 @@
 package kz.jospar.reporting;
 
+import kz.jospar.engine.InCommand;
+
+import kz.jospar.engine.EngineClock;
+
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -8,10 +12,6 @@ import java.util.Set;
 import kz.jospar.access.Roles;
 import kz.jospar.reporting.ReportProcess.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.context.ApplicationEventPublisher;
@@ -109,15 +109,8 @@ public class ControlDates {
       throw new IllegalStateException("controlDates.passed belongs on a boundary timer's end listener, not on " + execution.getCurrentActivityId());
     }
     String taskKey = boundary.getAttachedTo().getId();
-    TaskEntity task = openTask(execution.getProcessInstanceId(), taskKey);
-    Set<String> candidates = new LinkedHashSet<>();
-    if (task != null) {
-      for (IdentityLink link : task.getCandidates()) {
-        if (link.getGroupId() != null) {
-          candidates.add(link.getGroupId());
-        }
-      }
-    }
+    InCommand.OpenTask task = InCommand.openTask(execution.getProcessInstanceId(), taskKey).orElse(null);
+    Set<String> candidates = task == null ? new LinkedHashSet<>() : new LinkedHashSet<>(task.candidateGroups());
     String cycleKey = execution.getProcessBusinessKey();
     String body = execution.getVariable(Vars.BODY_CODE) instanceof String b ? b : null;
     Set<String> told = new LinkedHashSet<>(candidates);
@@ -127,15 +120,9 @@ public class ControlDates {
     if (level >= 2) {
       told.add(Roles.COORDINATOR);
     }
-    OffsetDateTime dueAt = task == null || task.getDueDate() == null ? null
-        : task.getDueDate().toInstant().atZone(cycles.zone()).toOffsetDateTime();
+    OffsetDateTime dueAt = task == null || task.dueDate() == null ? null
+        : task.dueDate().toInstant().atZone(cycles.zone()).toOffsetDateTime();
     reports.controlDeadline(cycleKey, body, taskKey, level);
-    events.publishEvent(new Reached(cycleKey, body, taskKey, task == null ? null : task.getId(), level, dueAt, candidates, told));
-  }
-
-  private static TaskEntity openTask(String processInstanceId, String taskKey) {
-    CommandContext command = Context.getCommandContext();
-    return command.getTaskManager().findTasksByProcessInstanceId(processInstanceId).stream()
-        .filter(t -> taskKey.equals(t.getTaskDefinitionKey())).findFirst().orElse(null);
+    events.publishEvent(new Reached(cycleKey, body, taskKey, task == null ? null : task.id(), level, dueAt, candidates, told));
   }
 }

@@ -1,5 +1,9 @@
 package kz.jospar.reporting;
 
+import kz.jospar.engine.Acting;
+
+import kz.jospar.engine.EngineClock;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -22,7 +26,6 @@ import kz.jospar.reporting.ReportProcess.Event;
 import kz.jospar.reporting.ReportProcess.Vars;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +76,7 @@ public class CycleService {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final TransactionTemplate inTransaction;
-  private final org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration;
+  private final org.camunda.bpm.engine.ProcessEngine engine;
 
   private final kz.jospar.catalog.PlanVersions versions;
 
@@ -90,7 +93,7 @@ public class CycleService {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.inTransaction = new TransactionTemplate(transactions);
-    this.engineConfiguration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    this.engine = engine;
   }
 
   /**
@@ -216,16 +219,8 @@ public class CycleService {
     variables.put(Vars.HAS_QUOTA, row.quota() != null);
     // The opener's right was checked by the caller (coordinator role, or the scheduler); the item
     // processes are not startable by anyone directly, so the start runs as the system.
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    ProcessInstance instance;
-    try {
-      instance = runtimeService.startProcessInstanceByKey(ReportProcess.processKey(row), cycleKey, variables);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    ProcessInstance instance = Acting.asSystem(identityService,
+        () -> runtimeService.startProcessInstanceByKey(ReportProcess.processKey(row), cycleKey, variables));
     repository.setCycleProcess(cycleKey, instance.getId());
     log.info("Opened period {} for {} bodies (by {}), due {}", cycleKey, assignments.size(), actor, due.dueAt());
     return new OpenedCycle(cycleKey, row.number(), period.key(), due.dueAt(), assignments, instance.getId(), plan.code(), plan.version());
@@ -255,8 +250,8 @@ public class CycleService {
           // Its own engine command in a new transaction: the cycle's rows and its process instance
           // commit together, whatever becomes of the scheduler's job or of the other periods.
           try {
-            engineConfiguration.getCommandExecutorTxRequiresNew().execute(commandContext ->
-                doOpen(plan, plan.row(period.row()).orElseThrow(), period, SCHEDULER, null));
+            kz.jospar.engine.EngineCommands.inNewTransaction(engine,
+                () -> doOpen(plan, plan.row(period.row()).orElseThrow(), period, SCHEDULER, null));
             opened.add(period.cycleKey());
           } catch (CycleAlreadyOpenException e) {
             log.info("Period {} was opened meanwhile elsewhere", period.cycleKey());

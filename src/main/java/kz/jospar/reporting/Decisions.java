@@ -1,5 +1,7 @@
 package kz.jospar.reporting;
 
+import kz.jospar.engine.EngineClock;
+
 import java.sql.Timestamp;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package kz.jospar.reporting;
 
+import kz.jospar.engine.EngineClock;
+
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Collection;

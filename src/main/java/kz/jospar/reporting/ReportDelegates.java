@@ -1,5 +1,7 @@
 package kz.jospar.reporting;
 
+import kz.jospar.engine.EngineClock;
+
 import java.math.BigDecimal;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -7,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kz.jospar.language.FieldError;
-import kz.jospar.language.FormRejectedException;
+import kz.jospar.engine.FormRejectedException;
 import kz.jospar.language.Languages;
 import kz.jospar.language.RejectedInput;
 import kz.jospar.reporting.ReportProcess.Event;

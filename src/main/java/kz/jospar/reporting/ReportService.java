@@ -1,5 +1,9 @@
 package kz.jospar.reporting;
 
+import kz.jospar.engine.Acting;
+
+import kz.jospar.engine.EngineClock;
+
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -12,7 +16,6 @@ import kz.jospar.catalog.Quota;
 import kz.jospar.reporting.ReportProcess.Event;
 import kz.jospar.reporting.ReportRepository.BodyReport;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
@@ -80,8 +83,7 @@ public class ReportService {
 
   /** The person completing the current task, or {@link #ENGINE} for a timer or the job executor. */
   public String actor() {
-    Authentication auth = identityService.getCurrentAuthentication();
-    return auth == null || auth.getUserId() == null ? ENGINE : auth.getUserId();
+    return Acting.userId(identityService).orElse(ENGINE);
   }
 
   public ReportContext open(String cycleKey, String rowNumber, String body, String processInstanceId) {

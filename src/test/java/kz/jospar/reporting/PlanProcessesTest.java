@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kz.jospar.catalog.WorkKind;
 import kz.jospar.language.CompletionRefusedException;
-import kz.jospar.language.FormRejectedException;
+import kz.jospar.engine.FormRejectedException;
 import kz.jospar.reporting.ReportProcess.Event;
 import kz.jospar.reporting.ReportProcess.Vars;
 import org.camunda.bpm.engine.AuthorizationException;

@@ -7,7 +7,7 @@ import java.util.Map;
 import kz.jospar.catalog.Plans;
 import kz.jospar.catalog.WorkKind;
 import kz.jospar.access.Roles;
-import kz.jospar.ops.SchemaUpgrade;
+import kz.jospar.engine.SchemaUpgrade;
 import kz.jospar.reporting.ReportProcess.Vars;
 import kz.jospar.support.EmbeddedPostgresSupport;
 import org.camunda.bpm.engine.ProcessEngine;

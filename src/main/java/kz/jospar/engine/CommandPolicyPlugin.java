@@ -1,4 +1,6 @@
-package kz.jospar.ops;
+package kz.jospar.engine;
+
+import kz.jospar.engine.CommandPolicy;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -7,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import kz.jospar.language.CompletionRefusedException;
-import kz.jospar.language.FormRejectedException;
-import kz.jospar.completion.FormSubmission;
+import kz.jospar.engine.FormRejectedException;
+import kz.jospar.engine.FormSubmission;
 import kz.jospar.access.Roles;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,4 +1,6 @@
-package kz.jospar.ops;
+package kz.jospar.engine;
+
+import kz.jospar.engine.SchemaUpgrade;
 
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;

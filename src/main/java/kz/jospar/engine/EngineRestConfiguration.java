@@ -1,4 +1,10 @@
-package kz.jospar.ops;
+package kz.jospar.engine;
+
+import kz.jospar.engine.WebappEngineApi;
+import kz.jospar.engine.DatabaseUnavailable;
+import kz.jospar.engine.DatabaseUnavailableFilter;
+
+import kz.jospar.engine.CommandPolicyPlugin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -14,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import kz.jospar.language.CompletionRefusedException;
 import kz.jospar.language.FieldError;
-import kz.jospar.language.FormRejectedException;
+import kz.jospar.engine.FormRejectedException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package kz.jospar.ops;
+package kz.jospar.engine;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package kz.jospar.completion;
+package kz.jospar.engine;
 
 import java.util.Set;
 import java.util.function.Supplier;
@@ -30,7 +30,7 @@ public final class FormSubmission {
   }
 
   /** The fields of the person's completion running now, or null when the completion came from Jospar's own code. */
-  static Set<String> current() {
+  public static Set<String> current() {
     return SUBMITTED.get();
   }
 }

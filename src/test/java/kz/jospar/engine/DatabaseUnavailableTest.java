@@ -1,4 +1,5 @@
-package kz.jospar.ops;
+package kz.jospar.engine;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 

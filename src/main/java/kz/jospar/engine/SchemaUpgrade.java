@@ -1,4 +1,4 @@
-package kz.jospar.ops;
+package kz.jospar.engine;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

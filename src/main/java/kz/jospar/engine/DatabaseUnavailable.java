@@ -1,4 +1,4 @@
-package kz.jospar.ops;
+package kz.jospar.engine;
 
 import java.net.ConnectException;
 import java.sql.SQLException;

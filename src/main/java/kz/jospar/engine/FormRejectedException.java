@@ -1,4 +1,6 @@
-package kz.jospar.language;
+package kz.jospar.engine;
+
+import kz.jospar.language.FieldError;
 
 import kz.jospar.language.FieldError;
 

@@ -1,4 +1,6 @@
-package kz.jospar.ops;
+package kz.jospar.engine;
+
+import kz.jospar.engine.EngineRestConfiguration;
 
 import java.util.HashSet;
 import java.util.Set;

@@ -1,4 +1,8 @@
-package kz.jospar.ops;
+package kz.jospar.engine;
+
+import kz.jospar.engine.DatabaseUnavailable;
+
+import kz.jospar.engine.EngineRestConfiguration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;

@@ -1,5 +1,7 @@
-package kz.jospar.ops;
+package kz.jospar.engine;
 
+
+import kz.jospar.ops.SchemaCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,11 @@
-package kz.jospar.ops;
+package kz.jospar.engine;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import kz.jospar.ops.CommandPolicy.Verdict;
+import kz.jospar.engine.CommandPolicy.Verdict;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;

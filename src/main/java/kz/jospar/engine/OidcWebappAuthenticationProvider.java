@@ -1,4 +1,4 @@
-package kz.jospar.identity;
+package kz.jospar.engine;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
