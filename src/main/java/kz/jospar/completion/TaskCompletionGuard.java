@@ -1,5 +1,7 @@
 package kz.jospar.completion;
 
+import kz.jospar.reporting.BodyReportVariables;
+
 import kz.jospar.engine.Acting;
 
 import kz.jospar.completion.FieldValue;
@@ -152,11 +154,11 @@ class TaskCompletionGuard implements TaskListener {
 
   private static Decisions.Outcome outcome(String key, DelegateTask task) {
     return switch (key) {
-      case ReportProcess.TASK_SUBMIT_REPORT -> Boolean.TRUE.equals(task.getVariable(Vars.DECLINED))
+      case ReportProcess.TASK_SUBMIT_REPORT -> BodyReportVariables.DECLINED.isTrue(task)
           ? Decisions.Outcome.DECLINED : Decisions.Outcome.SUBMITTED;
-      case ReportProcess.TASK_REVIEW_BY_SUPERVISOR -> Boolean.TRUE.equals(task.getVariable(Vars.APPROVED))
+      case ReportProcess.TASK_REVIEW_BY_SUPERVISOR -> BodyReportVariables.APPROVED.isTrue(task)
           ? Decisions.Outcome.APPROVED : Decisions.Outcome.RETURNED;
-      case ReportProcess.TASK_REVIEW_BY_COORDINATOR -> Boolean.TRUE.equals(task.getVariable(Vars.ACCEPTED))
+      case ReportProcess.TASK_REVIEW_BY_COORDINATOR -> BodyReportVariables.ACCEPTED.isTrue(task)
           ? Decisions.Outcome.ACCEPTED : Decisions.Outcome.RETURNED;
       default -> Decisions.Outcome.DONE;
     };

@@ -1,5 +1,7 @@
 package kz.jospar.mail;
 
+import kz.jospar.reporting.BodyReportVariables;
+
 import kz.jospar.engine.InCommand;
 
 import kz.jospar.engine.EngineClock;
@@ -96,8 +98,8 @@ class MailNotifications {
         users.add(task.getAssignee());
       }
       taskArrived(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(),
-          task.getExecution().getProcessBusinessKey(), (String) task.getVariable(Vars.BODY_CODE),
-          Boolean.TRUE.equals(task.getVariable(Vars.BY_AGREEMENT)), task.getDueDate(), groups, users);
+          task.getExecution().getProcessBusinessKey(), BodyReportVariables.BODY_CODE.from(task),
+          BodyReportVariables.BY_AGREEMENT.isTrue(task), task.getDueDate(), groups, users);
     } catch (RuntimeException e) {
       failed("task " + task.getId() + " (" + task.getTaskDefinitionKey() + ")", e);
     }
@@ -115,7 +117,7 @@ class MailNotifications {
           : Optional.ofNullable(InCommand.withoutAuthorization(() -> runtime.createProcessInstanceQuery()
               .processInstanceId(task.getProcessInstanceId()).singleResult())).map(p -> p.getBusinessKey()).orElse(null);
       taskArrived(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(), cycleKey,
-          (String) tasks.getVariable(task.getId(), Vars.BODY_CODE), Boolean.TRUE.equals(tasks.getVariable(task.getId(), Vars.BY_AGREEMENT)),
+          BodyReportVariables.BODY_CODE.from(tasks, task.getId()), BodyReportVariables.BY_AGREEMENT.isTrue(tasks, task.getId()),
           task.getDueDate(), Set.of(), Set.of(handed.deputy()));
     } catch (RuntimeException e) {
       failed("task " + handed.taskId() + " handed to " + handed.deputy(), e);

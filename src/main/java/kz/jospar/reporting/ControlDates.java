@@ -112,7 +112,7 @@ public class ControlDates {
     InCommand.OpenTask task = InCommand.openTask(execution.getProcessInstanceId(), taskKey).orElse(null);
     Set<String> candidates = task == null ? new LinkedHashSet<>() : new LinkedHashSet<>(task.candidateGroups());
     String cycleKey = execution.getProcessBusinessKey();
-    String body = execution.getVariable(Vars.BODY_CODE) instanceof String b ? b : null;
+    String body = BodyReportVariables.BODY_CODE.from(execution);
     Set<String> told = new LinkedHashSet<>(candidates);
     if (level >= 1 && body != null) {
       told.add(Roles.supervisorsOf(body));

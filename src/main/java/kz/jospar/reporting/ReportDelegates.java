@@ -53,8 +53,8 @@ class ReportDelegates {
     return x -> {
       boolean declined = decisions.take(x, ReportProcess.TASK_SUBMIT_REPORT).outcome() == Decisions.Outcome.DECLINED;
       ReportService.Facts report = report(reports, x);
-      ReportService.Submission s = reports.submitted(report.cycleKey(), row(x), report.body(), declined, (String) x.getVariable(Vars.DECLINE_REASON),
-          (String) x.getVariable(Vars.REPORT_TEXT), (Long) x.getVariable(Vars.ACHIEVED_COUNT));
+      ReportService.Submission s = reports.submitted(report.cycleKey(), row(x), report.body(), declined, BodyReportVariables.DECLINE_REASON.from(x),
+          BodyReportVariables.REPORT_TEXT.from(x), BodyReportVariables.ACHIEVED_COUNT.from(x));
       x.setVariable(Vars.DECLINED, declined);
       x.setVariable(Vars.SUBMITTED_BY, s.actor());
       x.setVariable(Vars.SUBMITTED_AT, Date.from(s.at().toInstant()));
@@ -68,7 +68,7 @@ class ReportDelegates {
     return x -> {
       boolean approved = decisions.take(x, ReportProcess.TASK_REVIEW_BY_SUPERVISOR).outcome() == Decisions.Outcome.APPROVED;
       ReportService.Facts report = report(reports, x);
-      DueDates.Schedule due = reports.supervisorDecided(report.cycleKey(), report.body(), approved, (String) x.getVariable(Vars.RETURN_REASON));
+      DueDates.Schedule due = reports.supervisorDecided(report.cycleKey(), report.body(), approved, BodyReportVariables.RETURN_REASON.from(x));
       if (approved) {
         x.setVariable(Vars.APPROVED_BY, reports.actor());
       } else {
@@ -82,7 +82,7 @@ class ReportDelegates {
     return x -> {
       boolean accepted = decisions.take(x, ReportProcess.TASK_REVIEW_BY_COORDINATOR).outcome() == Decisions.Outcome.ACCEPTED;
       ReportService.Facts report = report(reports, x);
-      DueDates.Schedule due = reports.coordinatorDecided(report.cycleKey(), report.body(), accepted, (String) x.getVariable(Vars.RETURN_REASON));
+      DueDates.Schedule due = reports.coordinatorDecided(report.cycleKey(), report.body(), accepted, BodyReportVariables.RETURN_REASON.from(x));
       if (!accepted) {
         returned(x, due);
       }
@@ -111,7 +111,7 @@ class ReportDelegates {
     return x -> {
       decisions.take(x, level(x) == 1 ? ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL1 : ReportProcess.TASK_ACT_ON_OVERDUE_LEVEL2);
       ReportService.Facts report = report(reports, x);
-      reports.overdueActed(report.cycleKey(), report.body(), level(x), (String) x.getVariable(Vars.OVERDUE_ACTION));
+      reports.overdueActed(report.cycleKey(), report.body(), level(x), BodyReportVariables.OVERDUE_ACTION.from(x));
     };
   }
 
@@ -138,7 +138,7 @@ class ReportDelegates {
   JavaDelegate recordConsolidationDelegate(ReportService reports, Decisions decisions) {
     return x -> {
       decisions.take(x, ReportProcess.TASK_CONSOLIDATE_REPORTS);
-      reports.consolidated(cycle(x), (String) x.getVariable(Vars.CONSOLIDATED_SUMMARY));
+      reports.consolidated(cycle(x), ConsolidationVariables.CONSOLIDATED_SUMMARY.from(x));
     };
   }
 
@@ -150,13 +150,13 @@ class ReportDelegates {
       kz.jospar.catalog.PlanCatalog plan = reports.plan(cycle(x));
       if (plan.row(row(x)).map(kz.jospar.catalog.PlanRow::recordsIndicators).orElse(false)) {
         plan.indicators().forEach(i -> {
-          Object v = x.getVariable(Vars.indicatorValue(i.number()));
-          if (v instanceof Number n) {
-            values.put(i.number(), new BigDecimal(n.toString()));
+          Number v = ConsolidationVariables.indicatorValue(i.number()).from(x);
+          if (v != null) {
+            values.put(i.number(), new BigDecimal(v.toString()));
           }
         });
       }
-      reports.closed(cycle(x), (String) x.getVariable(Vars.CLOSING_NOTE), values);
+      reports.closed(cycle(x), ConsolidationVariables.CLOSING_NOTE.from(x), values);
     };
   }
 
@@ -169,7 +169,7 @@ class ReportDelegates {
   @Bean
   JavaDelegate recordStepDelegate(ReportService reports, Decisions decisions) {
     return x -> {
-      Event step = Event.valueOf((String) x.getVariable("step"));
+      Event step = Event.valueOf(ConsolidationVariables.STEP.from(x));
       decisions.take(x, switch (step) {
         case SESSION_PREPARED -> ReportProcess.TASK_PREPARE_SESSION;
         case SESSION_HELD -> ReportProcess.TASK_RECORD_SESSION_HELD;
@@ -177,9 +177,9 @@ class ReportDelegates {
         default -> throw new IllegalStateException("no form records the step " + step);
       });
       String detail = switch (step) {
-        case SESSION_PREPARED -> (String) x.getVariable(Vars.SESSION_PLAN);
-        case SESSION_HELD -> "held on " + x.getVariable(Vars.SESSION_HELD_ON);
-        case REGISTER_UPDATED -> x.getVariable(Vars.ASSOCIATIONS_COUNT) + " associations; " + x.getVariable(Vars.REGISTER_NOTE);
+        case SESSION_PREPARED -> ConsolidationVariables.SESSION_PLAN.from(x);
+        case SESSION_HELD -> "held on " + ConsolidationVariables.SESSION_HELD_ON.from(x);
+        case REGISTER_UPDATED -> ConsolidationVariables.ASSOCIATIONS_COUNT.from(x) + " associations; " + ConsolidationVariables.REGISTER_NOTE.from(x);
         default -> null;
       };
       reports.step(cycle(x), step, detail);
@@ -202,7 +202,7 @@ class ReportDelegates {
       try {
         String row = required(x, Vars.OPEN_ROW);
         String period = required(x, Vars.OPEN_PERIOD);
-        Date due = x.getVariable(Vars.OPEN_DUE_DATE) instanceof Date d ? d : null;
+        Date due = ConsolidationVariables.OPEN_DUE_DATE.from(x);
         cycles.open(row, period, actor, due == null ? null : dueDates.onDay(due.toInstant().atZone(properties.zone()).toLocalDate()).dueAt());
       } catch (UnknownPeriodException e) {
         throw rejected(formField.getOrDefault(e.field(), e.field()), e.words(), actor, words, languages);
@@ -228,7 +228,7 @@ class ReportDelegates {
 
   private static void returned(DelegateExecution x, DueDates.Schedule due) {
     setDue(x, due);
-    x.setVariable(Vars.LAST_RETURN_REASON, x.getVariable(Vars.RETURN_REASON));
+    BodyReportVariables.LAST_RETURN_REASON.set(x, BodyReportVariables.RETURN_REASON.from(x));
   }
 
   private static void setDue(DelegateExecution x, DueDates.Schedule due) {
@@ -254,10 +254,10 @@ class ReportDelegates {
   }
 
   private static String body(DelegateExecution x) {
-    return (String) x.getVariable(Vars.BODY_CODE);
+    return BodyReportVariables.BODY_CODE.from(x);
   }
 
   private static int level(DelegateExecution x) {
-    return Integer.parseInt(String.valueOf(x.getVariable(Vars.ESCALATION_LEVEL)));
+    return Math.toIntExact(BodyReportVariables.ESCALATION_LEVEL.from(x));
   }
 }

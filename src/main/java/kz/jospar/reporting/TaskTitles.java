@@ -60,7 +60,7 @@ public class TaskTitles implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String key = task.getTaskDefinitionKey();
-    boolean byAgreement = Boolean.TRUE.equals(task.getVariable(Vars.BY_AGREEMENT));
+    boolean byAgreement = BodyReportVariables.BY_AGREEMENT.isTrue(task);
     LocalizedText title = TITLES.get(ReportProcess.TASK_SUBMIT_REPORT.equals(key) && byAgreement ? key + "/byAgreement" : key);
     if (title == null) {
       return;
@@ -74,7 +74,7 @@ public class TaskTitles implements TaskListener {
     if (body != null) {
       name.append(" [").append(body).append("]");
     }
-    if (ReportProcess.TASK_SUBMIT_REPORT.equals(key) && Boolean.TRUE.equals(task.getVariable(Vars.LEAD))) {
+    if (ReportProcess.TASK_SUBMIT_REPORT.equals(key) && BodyReportVariables.LEAD.isTrue(task)) {
       name.append(" (").append(LEAD.in(language)).append(")");
     }
     // ACT_RU_TASK.NAME_ holds 255 characters
