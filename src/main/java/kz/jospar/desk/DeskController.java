@@ -1,5 +1,7 @@
 package kz.jospar.desk;
 
+import kz.jospar.language.Plural;
+
 import kz.jospar.engine.EngineClock;
 
 import jakarta.servlet.http.HttpServletRequest;

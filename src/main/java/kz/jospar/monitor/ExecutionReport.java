@@ -38,10 +38,51 @@ class ExecutionReport {
   record IndicatorRow(int number, String name, String unit, String planned, String fact) {}
 
   record Model(Locale lang, int year, String title, String plan, String generated, String scope, Map<String, Integer> totals,
-      List<Item> items, List<IndicatorRow> indicators, MessageSource words) {
+      List<Item> items, List<IndicatorRow> indicators, MessageSource words, Discipline.View discipline) {
 
     String word(String key, Object... args) {
       return words.getMessage(key, args, lang);
+    }
+
+    /** "4 отчёта из 8 сданы в срок": the count's plural form in the reader's language, not a concatenation. */
+    String disciplineSummary() {
+      Discipline.Figures t = discipline.total();
+      return word("discipline.summary." + kz.jospar.language.Plural.of(t.onTime(), lang), t.onTime(), t.due());
+    }
+
+    /** The column heads of a discipline table whose first column is {@code first} (with a rank column for bodies). */
+    List<String> disciplineHead(String first, boolean ranked) {
+      List<String> head = new ArrayList<>();
+      if (ranked) {
+        head.add(word("discipline.rank"));
+      }
+      head.add(first);
+      for (String k : new String[] {"due", "onTime", "late", "share", "avgDelay", "worstDelay", "returned", "rounds", "extensions",
+          "escalated1", "escalated2", "declined"}) {
+        head.add(word("discipline." + k));
+      }
+      return head;
+    }
+
+    /** A line of a discipline table as text, in the order of {@link #disciplineHead}. */
+    static List<String> disciplineCells(Discipline.Line l, boolean ranked) {
+      Discipline.Figures f = l.figures();
+      List<String> cells = new ArrayList<>();
+      if (ranked) {
+        cells.add(String.valueOf(l.rank()));
+      }
+      cells.add(ranked ? l.name() : l.name() == null || l.name().isBlank() || l.name().equals(l.code()) ? l.code() : l.code() + " " + l.name());
+      for (Object v : new Object[] {f.due(), f.onTime(), f.late(), f.onTimeShare(), f.averageDelay().toPlainString(), f.worstDelay(),
+          f.returned(), f.rounds(), f.extensions(), f.escalated1(), f.escalated2(), f.declined()}) {
+        cells.add(String.valueOf(v));
+      }
+      return cells;
+    }
+
+    /** The quarters' table: quarter, due, on time, late, on-time share (empty for a quarter without reports due). */
+    List<List<String>> quarterRows() {
+      return discipline.quarters().stream().map(q -> List.of(word("discipline.quarter." + q.quarter()), String.valueOf(q.due()),
+          String.valueOf(q.onTime()), String.valueOf(q.late()), q.onTimeShare() == null ? "" : q.onTimeShare() + "%")).toList();
     }
   }
 
@@ -102,7 +143,7 @@ class ExecutionReport {
     return new Model(lang, filter.year(), words.getMessage("report.title", new Object[] {String.valueOf(filter.year())}, lang),
         monitor.plan(filter).title() == null ? words.getMessage("report.plan", null, lang) : monitor.plan(filter).title().in(lang),
         words.getMessage("report.generated", new Object[] {DATE.format(LocalDate.now(zone)), preparedBy}, lang), scope, view.totals(),
-        items, indicators, words);
+        items, indicators, words, view.discipline());
   }
 
   /** The documents' file names, by report process instance (names only: the files stay in the engine). */

@@ -35,10 +35,12 @@ class MonitorService {
   private final PlanStatus status;
 
   private final kz.jospar.catalog.PlanVersions versions;
+  private final Discipline discipline;
 
   MonitorService(kz.jospar.catalog.Plans plans, kz.jospar.calendar.PlanCalendars calendars, PlanStatus status,
-      kz.jospar.catalog.PlanVersions versions) {
+      kz.jospar.catalog.PlanVersions versions, Discipline discipline) {
     this.versions = versions;
+    this.discipline = discipline;
     this.plans = plans;
     this.calendars = calendars;
     this.catalog = plans.primary(); // the bodies' directory, one for every plan
@@ -139,8 +141,23 @@ class MonitorService {
     List<MonitorView.Option> planOptions = plans.stream()
         .map(p -> new MonitorView.Option(p.code(), p.firstYear() + "–" + p.lastYear() + " " + p.title().in(lang))).toList();
 
+    // executive discipline over the same reports (the state filter aside: it is about how reports came, not where they are)
+    List<Discipline.Fact> facts = discipline.facts(catalog.code(), filter.year(), bodies).stream()
+        .filter(f -> rows.containsKey(f.row()))
+        .filter(f -> {
+          PlanRow row = rows.get(f.row());
+          return filter.rowMatches(row.number(), row.parent(), direction(row, rows));
+        })
+        .filter(f -> filter.body() == null || filter.body().equals(f.body()))
+        .toList();
+    Map<String, String> rowOfPeriod = new java.util.HashMap<>();
+    facts.forEach(f -> rowOfPeriod.putIfAbsent(f.period(), f.row()));
+    Discipline.View disciplineView = discipline.view(facts, kz.jospar.engine.EngineClock.now(status.zone()), status.zone(),
+        code -> bodyName(code, lang), number -> rows.get(number).name().in(lang),
+        period -> calendar.find(rowOfPeriod.get(period), period).map(p -> p.label().in(lang)).orElse(period));
+
     return new MonitorView(filter.year(), years, lang.getLanguage(), bodies == null, directions, bodyOptions, summaries, cells, totals, lines,
-        indicators(catalog, lang), catalog.code(), planOptions);
+        indicators(catalog, lang), catalog.code(), planOptions, catalog.version(), disciplineView);
   }
 
   /** Planned values of section 6 beside the facts recorded when research periods closed (the latest of each year). */

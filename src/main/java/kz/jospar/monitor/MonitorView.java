@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
-/** Everything the monitor page draws for a year, in the reader's language. */
+/**
+ * Everything the monitor page draws for a year, in the reader's language; {@code planVersion} is the plan's version in
+ * force (a report line whose version differs ran under an earlier one), {@code discipline} the executive discipline.
+ */
 record MonitorView(
     int year,
     List<Integer> years,
@@ -20,7 +23,9 @@ record MonitorView(
     List<Line> reports,
     List<IndicatorLine> indicators,
     String plan,
-    List<Option> plans) {
+    List<Option> plans,
+    String planVersion,
+    Discipline.View discipline) {
 
   /** A choice of a filter; {@code shortName} is the decree's abbreviation where it has one (heat-map rows). */
   record Option(String code, String name, String shortName) {

@@ -107,6 +107,28 @@ final class PdfExport {
         indicators.addCell(new Phrase(i.fact(), text));
       }
       pdf.add(indicators);
+
+      pdf.add(new Paragraph(m.word("discipline.title"), heading));
+      pdf.add(new Paragraph(m.disciplineSummary(), text));
+      disciplineTable(pdf, m, m.disciplineHead(m.word("col.body"), true), m.discipline().bodies(), true, head, text);
+      pdf.add(new Paragraph(m.word("discipline.items"), new Font(BOLD, 9)));
+      disciplineTable(pdf, m, m.disciplineHead(m.word("col.item"), false), m.discipline().items(), false, head, text);
+      pdf.add(new Paragraph(m.word("discipline.periods"), new Font(BOLD, 9)));
+      disciplineTable(pdf, m, m.disciplineHead(m.word("col.period"), false), m.discipline().periods(), false, head, text);
+      pdf.add(new Paragraph(m.word("discipline.quarters"), new Font(BOLD, 9)));
+      PdfPTable quarters = new PdfPTable(5);
+      quarters.setWidthPercentage(60);
+      quarters.setHorizontalAlignment(Element.ALIGN_LEFT);
+      for (String h : new String[] {m.word("discipline.quarter"), m.word("discipline.due"), m.word("discipline.onTime"), m.word("discipline.late"),
+          m.word("discipline.share")}) {
+        PdfPCell cell = new PdfPCell(new Phrase(h, head));
+        cell.setGrayFill(0.9f);
+        quarters.addCell(cell);
+      }
+      for (java.util.List<String> q : m.quarterRows()) {
+        q.forEach(v -> quarters.addCell(new Phrase(v, text)));
+      }
+      pdf.add(quarters);
     } catch (DocumentException e) {
       throw new IllegalStateException("cannot write the PDF report: " + e.getMessage(), e);
     } finally {
@@ -114,6 +136,32 @@ final class PdfExport {
         pdf.close();
       }
     }
+  }
+
+  private static void disciplineTable(Document pdf, ExecutionReport.Model m, java.util.List<String> headings, java.util.List<Discipline.Line> lines,
+      boolean ranked, Font head, Font text) throws DocumentException {
+    float[] widths = new float[headings.size()];
+    java.util.Arrays.fill(widths, 1);
+    widths[ranked ? 1 : 0] = 5;
+    PdfPTable table = new PdfPTable(widths);
+    table.setWidthPercentage(100);
+    table.setHeaderRows(1);
+    for (String h : headings) {
+      PdfPCell cell = new PdfPCell(new Phrase(h, head));
+      cell.setGrayFill(0.9f);
+      table.addCell(cell);
+    }
+    if (lines.isEmpty()) {
+      PdfPCell none = new PdfPCell(new Phrase(m.word("discipline.none"), text));
+      none.setColspan(headings.size());
+      table.addCell(none);
+    }
+    for (Discipline.Line l : lines) {
+      ExecutionReport.Model.disciplineCells(l, ranked).forEach(v -> table.addCell(new Phrase(v, text)));
+    }
+    table.setSpacingBefore(4);
+    table.setSpacingAfter(6);
+    pdf.add(table);
   }
 
   private static BaseFont font(String resource) {

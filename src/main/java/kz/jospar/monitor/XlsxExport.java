@@ -95,6 +95,37 @@ final class XlsxExport {
         row(indicators, r++, null, String.valueOf(i.number()), i.name(), i.unit(), i.planned(), i.fact());
       }
       indicators.setColumnWidth(1, 70 * 256);
+
+      Sheet discipline = book.createSheet(m.word("discipline.title"));
+      r = 0;
+      row(discipline, r++, bold, m.word("discipline.title"));
+      row(discipline, r++, null, m.disciplineSummary());
+      r++;
+      row(discipline, r++, bold, m.disciplineHead(m.word("col.body"), true).toArray(String[]::new));
+      for (Discipline.Line l : m.discipline().bodies()) {
+        row(discipline, r++, null, ExecutionReport.Model.disciplineCells(l, true).toArray(String[]::new));
+      }
+      r++;
+      row(discipline, r++, bold, m.word("discipline.items"));
+      row(discipline, r++, bold, m.disciplineHead(m.word("col.item"), false).toArray(String[]::new));
+      for (Discipline.Line l : m.discipline().items()) {
+        row(discipline, r++, null, ExecutionReport.Model.disciplineCells(l, false).toArray(String[]::new));
+      }
+      r++;
+      row(discipline, r++, bold, m.word("discipline.periods"));
+      row(discipline, r++, bold, m.disciplineHead(m.word("col.period"), false).toArray(String[]::new));
+      for (Discipline.Line l : m.discipline().periods()) {
+        row(discipline, r++, null, ExecutionReport.Model.disciplineCells(l, false).toArray(String[]::new));
+      }
+      r++;
+      row(discipline, r++, bold, m.word("discipline.quarters"));
+      row(discipline, r++, bold, m.word("discipline.quarter"), m.word("discipline.due"), m.word("discipline.onTime"), m.word("discipline.late"),
+          m.word("discipline.share"));
+      for (List<String> q : m.quarterRows()) {
+        row(discipline, r++, null, q.toArray(String[]::new));
+      }
+      discipline.setColumnWidth(0, 10 * 256);
+      discipline.setColumnWidth(1, 50 * 256);
       book.write(out);
     }
   }

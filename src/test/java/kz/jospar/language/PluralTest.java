@@ -1,4 +1,5 @@
-package kz.jospar.desk;
+package kz.jospar.language;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 

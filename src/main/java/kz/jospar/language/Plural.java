@@ -1,4 +1,4 @@
-package kz.jospar.desk;
+package kz.jospar.language;
 
 import java.util.Locale;
 
@@ -6,11 +6,11 @@ import java.util.Locale;
  * Which plural form a count takes: Russian has three (1 день, 2 дня, 5 дней; 21 день, 11 дней),
  * English two, Kazakh one (the noun after a number stays singular). The message keys end in it.
  */
-final class Plural {
+public final class Plural {
 
   private Plural() {}
 
-  static String of(int n, Locale locale) {
+  public static String of(int n, Locale locale) {
     return switch (locale.getLanguage()) {
       case "ru" -> {
         int mod10 = Math.abs(n) % 10;
