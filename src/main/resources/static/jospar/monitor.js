@@ -5,6 +5,8 @@
 
   var WORDS = {
     kk: {
+      planVersion: 'жоспар нұсқасы',
+      discipline: 'Атқарушылық тәртіп', byQuarter: 'Тоқсандар бойынша серпін', byItem: 'Тармақтар бойынша', rank: 'Орны', dDue: 'Тапсырылуға тиіс', dOnTime: 'Мерзімінде', dLate: 'Кешіктірілді', dShare: 'Мерзімінде, %', dAvg: 'Орташа кешігу, жұмыс күні', dWorst: 'Ең ұзақ кешігу, жұмыс күні', dReturned: 'Қайтарылды', dRounds: 'Пысықтау айналымы', dExt: 'Мерзімді ұзарту', dEsc: 'Эскалация 1 / 2', dDeclined: 'Келісу бойынша бас тарту', dNone: 'Тапсыру мерзімі келген есеп әзірге жоқ.', dSummary: '{d} есептен {n} есеп мерзімінде тапсырылды', quarter: '{q}-тоқсан', dQuarterShare: '{q}-тоқсан: мерзімінде {s}%',
       skip: 'Мазмұнға өту', title: 'Жоспар мониторы', settings: 'Менің баптауларым', tasklist: 'Менің тапсырмаларым', filters: 'Сүзгілер', plan: 'Жоспар', year: 'Жыл', direction: 'Бағыт',
       item: 'Тармақ', body: 'Орган', state: 'Күйі', all: 'Барлығы', apply: 'Қолдану', exports: 'Экспорт',
       xlsxKk: 'Жылдық есеп, XLSX, қазақша', xlsxRu: 'Жылдық есеп, XLSX, орысша', pdfKk: 'Жылдық есеп, PDF, қазақша',
@@ -20,6 +22,8 @@
         accepted: 'қабылданды', declined: 'бас тартылды (келісу бойынша)', late: 'кешіктірілді', escalated: 'эскалацияланған' }
     },
     ru: {
+      planVersion: 'версия плана',
+      discipline: 'Исполнительская дисциплина', byQuarter: 'Динамика по кварталам', byItem: 'По пунктам', rank: 'Место', dDue: 'Подлежало сдаче', dOnTime: 'В срок', dLate: 'С опозданием', dShare: 'В срок, %', dAvg: 'Средняя задержка, раб. дней', dWorst: 'Наибольшая задержка, раб. дней', dReturned: 'Возвращено', dRounds: 'Раундов доработки', dExt: 'Продления', dEsc: 'Эскалация 1 / 2', dDeclined: 'Отказ по согласованию', dNone: 'Отчётов, срок сдачи которых наступил, пока нет.', dSummary: { one: '{n} отчёт из {d} сдан в срок', few: '{n} отчёта из {d} сданы в срок', many: '{n} отчётов из {d} сданы в срок' }, quarter: '{q} квартал', dQuarterShare: '{q} квартал: в срок {s}%',
       skip: 'Перейти к содержанию', title: 'Монитор плана', settings: 'Мои настройки', tasklist: 'Мои задачи', filters: 'Фильтры', plan: 'План', year: 'Год', direction: 'Направление',
       item: 'Пункт', body: 'Орган', state: 'Состояние', all: 'Все', apply: 'Применить', exports: 'Выгрузки',
       xlsxKk: 'Годовой отчёт, XLSX, на казахском', xlsxRu: 'Годовой отчёт, XLSX, на русском', pdfKk: 'Годовой отчёт, PDF, на казахском',
@@ -35,6 +39,8 @@
         accepted: 'принят', declined: 'отклонён (по согласованию)', late: 'с опозданием', escalated: 'с эскалацией' }
     },
     en: {
+      planVersion: 'plan version',
+      discipline: 'Executive discipline', byQuarter: 'Trend by quarter', byItem: 'By item', rank: 'Rank', dDue: 'Due', dOnTime: 'On time', dLate: 'Late', dShare: 'On time, %', dAvg: 'Average delay, working days', dWorst: 'Worst delay, working days', dReturned: 'Returned', dRounds: 'Rounds of rework', dExt: 'Extensions', dEsc: 'Escalation 1 / 2', dDeclined: 'Declined by agreement', dNone: 'No report has come due yet.', dSummary: { one: '{n} report of {d} handed in on time', other: '{n} reports of {d} handed in on time' }, quarter: 'Q{q}', dQuarterShare: 'Q{q}: {s}% on time',
       skip: 'Skip to content', title: 'Plan monitor', settings: 'My settings', tasklist: 'My work', filters: 'Filters', plan: 'Plan', year: 'Year', direction: 'Direction',
       item: 'Item', body: 'Body', state: 'State', all: 'All', apply: 'Apply', exports: 'Exports',
       xlsxKk: 'Annual report, XLSX, Kazakh', xlsxRu: 'Annual report, XLSX, Russian', pdfKk: 'Annual report, PDF, Kazakh',
@@ -221,6 +227,7 @@
     renderRows(d);
     renderChart(d);
     renderReports(d);
+    renderDiscipline(d);
   }
 
   function renderHeat(d) {
@@ -349,6 +356,82 @@
     });
   }
 
+  var ROMAN = ['I', 'II', 'III', 'IV'];
+
+  /** Executive discipline: the bodies ranked, a bar per quarter of the on-time share, the items. */
+  function renderDiscipline(d) {
+    var disc = d.discipline;
+    var total = disc.total;
+    document.getElementById('disc-summary').textContent = total.due ? t('dSummary', { n: total.onTime, d: total.due, count: total.onTime }) : t('dNone');
+    disciplineTable(document.getElementById('disc-bodies'), t('body'), disc.bodies, true);
+    disciplineTable(document.getElementById('disc-items'), t('item'), disc.items, false);
+    var box = document.getElementById('disc-trend');
+    box.textContent = '';
+    var NS = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 360 170');
+    svg.setAttribute('width', 360);
+    svg.setAttribute('role', 'img');
+    var q = function (n) { return lang === 'en' ? String(n) : ROMAN[n - 1]; };
+    svg.setAttribute('aria-label', t('byQuarter') + '. ' + disc.quarters.map(function (x) {
+      return x.onTimeShare == null ? t('quarter', { q: q(x.quarter) }) + ': —' : t('dQuarterShare', { q: q(x.quarter), s: x.onTimeShare });
+    }).join('; '));
+    disc.quarters.forEach(function (x, i) {
+      var cx = 30 + i * 85;
+      if (x.onTimeShare != null) {
+        var bh = Math.round(1.2 * x.onTimeShare);
+        var rect = document.createElementNS(NS, 'rect');
+        rect.setAttribute('x', cx);
+        rect.setAttribute('y', 140 - bh);
+        rect.setAttribute('width', 50);
+        rect.setAttribute('height', bh);
+        rect.setAttribute('fill', '#0f3b5f');
+        svg.appendChild(rect);
+        var v = document.createElementNS(NS, 'text');
+        v.setAttribute('x', cx + 25);
+        v.setAttribute('y', 136 - bh);
+        v.setAttribute('font-size', '11');
+        v.setAttribute('text-anchor', 'middle');
+        v.textContent = x.onTimeShare + '% (' + x.onTime + '/' + x.due + ')';
+        svg.appendChild(v);
+      }
+      var label = document.createElementNS(NS, 'text');
+      label.setAttribute('x', cx + 25);
+      label.setAttribute('y', 158);
+      label.setAttribute('font-size', '12');
+      label.setAttribute('text-anchor', 'middle');
+      label.textContent = t('quarter', { q: q(x.quarter) });
+      svg.appendChild(label);
+    });
+    box.appendChild(svg);
+  }
+
+  function disciplineTable(table, first, lines, ranked) {
+    table.textContent = '';
+    var head = el('thead');
+    var hr = el('tr');
+    (ranked ? [t('rank')] : []).concat([first, t('dDue'), t('dOnTime'), t('dLate'), t('dShare'), t('dAvg'), t('dWorst'), t('dReturned'),
+      t('dRounds'), t('dExt'), t('dEsc'), t('dDeclined')]).forEach(function (h) { hr.appendChild(el('th', { scope: 'col' }, h)); });
+    head.appendChild(hr);
+    table.appendChild(head);
+    var body = el('tbody');
+    if (!lines.length) {
+      var empty = el('tr');
+      empty.appendChild(el('td', { colspan: ranked ? 13 : 12 }, t('dNone')));
+      body.appendChild(empty);
+    }
+    lines.forEach(function (l) {
+      var f = l.figures;
+      var tr = el('tr');
+      if (ranked) { tr.appendChild(el('td', {}, String(l.rank))); }
+      tr.appendChild(el('th', { scope: 'row' }, ranked ? l.name : l.code + ' ' + l.name));
+      [f.due, f.onTime, f.late, f.onTimeShare, f.averageDelay, f.worstDelay, f.returned, f.rounds, f.extensions,
+        f.escalated1 + ' / ' + f.escalated2, f.declined].forEach(function (v) { tr.appendChild(el('td', {}, String(v))); });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+  }
+
   function renderReports(d) {
     var table = document.getElementById('reports');
     table.textContent = '';
@@ -367,7 +450,9 @@
     d.reports.slice(0, MAX_LINES).forEach(function (r) {
       var tr = el('tr');
       tr.appendChild(el('th', { scope: 'row' }, r.row));
-      tr.appendChild(el('td', {}, r.period));
+      // a report whose cycle ran under an earlier version of the plan says which (issue 15: amendments)
+      tr.appendChild(el('td', {}, r.period + (r.planVersion && d.planVersion && r.planVersion !== d.planVersion
+        ? ' (' + t('planVersion') + ' ' + r.planVersion + ')' : '')));
       tr.appendChild(el('td', {}, r.bodyName));
       var s = el('td');
       s.appendChild(el('span', { 'class': 's-' + r.state, 'aria-hidden': 'true' }, ' ' + SYMBOL[r.state] + ' '));

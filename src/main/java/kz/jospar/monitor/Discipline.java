@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
  * <p>Counted from Jospar's audit trail, not from a report's current state (a return resets its due date and its
  * escalation level, the trail keeps what happened):
  * <ul>
- *   <li><b>due</b>: a report whose due moment (the period's, or the date a granted extension moved it to) has come;
- *       reports not yet due are not counted at all;
+ *   <li><b>due</b>: a report whose due moment (the period's, or the date a granted extension moved it to) has come, or
+ *       that was already answered before it; a report neither due nor answered is not counted at all;
  *   <li><b>on time</b>: its first answer (a submission, or a decline by agreement) came by that moment; <b>late</b>: it
  *       came after it, or has not come and the moment has passed;
  *   <li><b>delay</b>: the working days (Kazakhstan's calendar) from the due day to the answer's day, or to today for a
@@ -105,7 +105,8 @@ class Discipline {
   /** The figures of the facts as of {@code now}, names from the functions (the reader's language). */
   View view(List<Fact> facts, OffsetDateTime now, ZoneId zone, Function<String, String> bodyName, Function<String, String> rowName,
       Function<String, String> periodName) {
-    List<Fact> due = facts.stream().filter(f -> !f.dueAt().isAfter(now)).toList();
+    // due by now, or already answered: a report handed in before its due moment counts, on time
+    List<Fact> due = facts.stream().filter(f -> !f.dueAt().isAfter(now) || f.firstAnswer() != null).toList();
     Map<String, List<Fact>> byBody = group(due, Fact::body);
     List<Line> bodies = new ArrayList<>();
     byBody.forEach((code, list) -> bodies.add(new Line(code, bodyName.apply(code), null, figures(list, now, zone))));

@@ -259,6 +259,19 @@ class DeskWalkBrowserTest {
     assertThat(browser.findElements(By.cssSelector("#bulk tbody tr.ok"))).hasSize(20);
     check(language + "-bulk-result");
     assertThat(akimats(cycle)).allSatisfy(b -> assertThat(state(cycle, b)).as(b).isEqualTo("accepted"));
+    // the monitor's executive discipline (issue 16) with the reports just accepted, the coordinator's extension requests
+    // and the absence page: checked by axe-core like every desk page
+    browser.get(base() + "/jospar/monitor.html");
+    waitFor().until(d -> !d.findElement(By.id("disc-summary")).getText().isEmpty());
+    assertThat(browser.findElement(By.id("disc-summary")).getText()).as("the summary in the reader's language")
+        .contains(language.equals("kk") ? "мерзімінде тапсырылды" : "в срок");
+    assertThat(browser.findElements(By.cssSelector("#disc-bodies tbody tr"))).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(browser.findElements(By.cssSelector("#disc-trend svg[role='img']"))).hasSize(1);
+    check(language + "-monitor-discipline");
+    browser.get(base() + "/jospar/desk/extensions");
+    check(language + "-extensions");
+    browser.get(base() + "/jospar/desk/absence");
+    check(language + "-absence");
     signOut();
 
     // a task that is done, opened again from an old address (a mail, a bookmark): said in the person's language

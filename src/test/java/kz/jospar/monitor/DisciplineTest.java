@@ -42,14 +42,15 @@ import org.springframework.test.annotation.DirtiesContext;
  * C3 3/2026-P1of3    due Thu 30 Apr 18:00  T: in 30 Apr 19:00, late by an hour: 1 day
  *                                          A: in 29 Apr, on time; returned once
  * C4 4.8/2026-H2     due Thu 31 Dec 18:00  T: open, not yet due: counted nowhere
+ *                                          A: in early, 20 Dec: due (answered) and on time
  *
  * bodies  due onTime late share avg  worst returned rounds ext esc1 esc2 declined  rank
  * T        3    2     1    67   1.0    1      0       0     1    0    0     0       1
- * L        2    1     1    50   8.0    8      0       0     0    1    1     1       2
- * A        3    1     2    33   1.5    2      3       4     0    1    0     0       3
- * total    8    4     4    50   3.0    8      3       4     1    2    1     1
- * items 3: 2 1 1 50 1.0 1 | 4.8: 3 2 1 67 2.0 2 | 4.9: 3 1 2 33 4.5 8
- * quarters Q1: none | Q2: 4 due, 2 on time (C2/A, C2/L, C3/T, C3/A) | Q3: 1, 1 (C2/T) | Q4: 3, 1 (C1)
+ * A        4    2     2    50   1.5    2      3       4     0    1    0     0       2   (50% like L, a shorter average delay)
+ * L        2    1     1    50   8.0    8      0       0     0    1    1     1       3
+ * total    9    5     4    56   3.0    8      3       4     1    2    1     1
+ * items 3: 2 1 1 50 1.0 1 | 4.8: 4 3 1 75 2.0 2 | 4.9: 3 1 2 33 4.5 8
+ * quarters Q1: none | Q2: 4 due, 2 on time (C2/A, C2/L, C3/T, C3/A) | Q3: 1, 1 (C2/T) | Q4: 4, 2 (C1, C4/A)
  * </pre>
  */
 @DirtiesContext
@@ -112,6 +113,8 @@ class DisciplineTest {
     event("3/2026-P1of3", A, "SUBMITTED", "2026-05-05T10:00");
 
     report("4.8/2026-H2", T, "2026-12-31T18:00");
+    report("4.8/2026-H2", A, "2026-12-31T18:00");
+    event("4.8/2026-H2", A, "SUBMITTED", "2026-12-20T10:00");
   }
 
   @AfterEach
@@ -130,19 +133,19 @@ class DisciplineTest {
     Discipline.View v = discipline.view(discipline.facts("qha-2022-2026", 2026, null), OffsetDateTime.parse("2026-12-28T12:00+05:00"),
         status.zone(), code -> code, row -> row, period -> period);
 
-    assertThat(v.total()).isEqualTo(figures(8, 4, 4, 50, "3.0", 8, 3, 4, 1, 2, 1, 1));
+    assertThat(v.total()).isEqualTo(figures(9, 5, 4, 56, "3.0", 8, 3, 4, 1, 2, 1, 1));
     assertThat(v.bodies()).extracting(Discipline.Line::code, Discipline.Line::rank, Discipline.Line::figures).containsExactly(
         tuple(T, 1, figures(3, 2, 1, 67, "1.0", 1, 0, 0, 1, 0, 0, 0)),
-        tuple(L, 2, figures(2, 1, 1, 50, "8.0", 8, 0, 0, 0, 1, 1, 1)),
-        tuple(A, 3, figures(3, 1, 2, 33, "1.5", 2, 3, 4, 0, 1, 0, 0)));
+        tuple(A, 2, figures(4, 2, 2, 50, "1.5", 2, 3, 4, 0, 1, 0, 0)),
+        tuple(L, 3, figures(2, 1, 1, 50, "8.0", 8, 0, 0, 0, 1, 1, 1)));
     assertThat(v.items()).extracting(Discipline.Line::code, Discipline.Line::figures).containsExactly(
         tuple("3", figures(2, 1, 1, 50, "1.0", 1, 1, 1, 0, 0, 0, 0)),
-        tuple("4.8", figures(3, 2, 1, 67, "2.0", 2, 1, 2, 1, 0, 0, 1)),
+        tuple("4.8", figures(4, 3, 1, 75, "2.0", 2, 1, 2, 1, 0, 0, 1)),
         tuple("4.9", figures(3, 1, 2, 33, "4.5", 8, 1, 1, 0, 2, 1, 0)));
     assertThat(v.periods()).extracting(Discipline.Line::code, l -> l.figures().due(), l -> l.figures().onTime())
-        .containsExactly(tuple("2026", 3, 1), tuple("2026-H1", 3, 2), tuple("2026-P1of3", 2, 1));
+        .containsExactly(tuple("2026", 3, 1), tuple("2026-H1", 3, 2), tuple("2026-H2", 1, 1), tuple("2026-P1of3", 2, 1));
     assertThat(v.quarters()).containsExactly(new Discipline.Quarter(1, 0, 0, 0, null), new Discipline.Quarter(2, 4, 2, 2, 50),
-        new Discipline.Quarter(3, 1, 1, 0, 100), new Discipline.Quarter(4, 3, 1, 2, 33));
+        new Discipline.Quarter(3, 1, 1, 0, 100), new Discipline.Quarter(4, 4, 2, 2, 50));
   }
 
   @Test
@@ -150,9 +153,8 @@ class DisciplineTest {
     Discipline.View own = discipline.view(discipline.facts("qha-2022-2026", 2026, List.of(A)), OffsetDateTime.parse("2026-12-28T12:00+05:00"),
         status.zone(), code -> code, row -> row, period -> period);
     assertThat(own.bodies()).extracting(Discipline.Line::code).containsExactly(A);
-    assertThat(own.total().due()).isEqualTo(3);
-    // the same figures rank the same: T and A on C3 alone are 1 late of 1 and 1 on time of 1; T's C3 is late, so
-    // compare two bodies with equal figures: Turkistan's and a copy of it
+    assertThat(own.total().due()).isEqualTo(4);
+    // equal figures share a rank, the next rank skips (1, 1, 3): two bodies on time, one not in
     Discipline.Fact t = new Discipline.Fact("x", "3", "p", "b1", OffsetDateTime.parse("2026-04-30T18:00+05:00"),
         OffsetDateTime.parse("2026-04-29T10:00+05:00"), 0, 0, false, false, false);
     Discipline.Fact u = new Discipline.Fact("x", "3", "p", "b2", t.dueAt(), t.firstAnswer(), 0, 0, false, false, false);
@@ -164,12 +166,26 @@ class DisciplineTest {
   }
 
   @Test
+  void theSummaryCountsInEachLanguagesPluralForm(@Autowired org.springframework.context.MessageSource words) {
+    java.util.Locale ru = java.util.Locale.forLanguageTag("ru");
+    java.util.function.BiFunction<Integer, Integer, String> said = (onTime, due) -> words.getMessage(
+        "discipline.summary." + kz.jospar.language.Plural.of(onTime, ru), new Object[] {onTime, due}, ru);
+    assertThat(said.apply(1, 3)).isEqualTo("1 отчёт из 3 сдан в срок");
+    assertThat(said.apply(2, 3)).isEqualTo("2 отчёта из 3 сданы в срок");
+    assertThat(said.apply(11, 30)).isEqualTo("11 отчётов из 30 сданы в срок");
+    assertThat(said.apply(21, 30)).isEqualTo("21 отчёт из 30 сдан в срок");
+    java.util.Locale kk = java.util.Locale.forLanguageTag("kk");
+    assertThat(words.getMessage("discipline.summary." + kz.jospar.language.Plural.of(1, kk), new Object[] {1, 3}, kk))
+        .as("Kazakh: the noun after a number stays singular").isEqualTo("3 есептен 1 есеп мерзімінде тапсырылды");
+  }
+
+  @Test
   void theMonitorAndTheAnnualReportShowTheFiguresInRussianAndKazakh() throws Exception {
     WebappSession coordinator = new WebappSession(port).login("coordinator", "demo");
     HttpResponse<String> data = coordinator.get("/jospar/monitor/data?year=2026&lang=ru", "application/json");
     assertThat(data.statusCode()).isEqualTo(200);
     com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper().readTree(data.body()).get("discipline");
-    assertThat(d.get("total").get("due").asInt()).isEqualTo(8);
+    assertThat(d.get("total").get("due").asInt()).isEqualTo(9);
     assertThat(d.get("bodies").get(0).get("name").asText()).isEqualTo("Акимат Туркестанской области");
     assertThat(d.get("quarters").get(1).get("onTimeShare").asInt()).isEqualTo(50);
 
@@ -180,12 +196,12 @@ class DisciplineTest {
       assertThat(sheet).as("the discipline sheet, named in Russian").isNotNull();
       String all = text(sheet);
       assertThat(all).contains("Акимат Туркестанской области", "Место", "В срок", "С опозданием", "Средняя задержка, раб. дней",
-          "4 отчёта из 8 сданы в срок", "I квартал", "IV квартал");
+          "5 отчётов из 9 сданы в срок", "I квартал", "IV квартал");
     }
     HttpResponse<byte[]> pdf = coordinator.download("/jospar/monitor/annual-report.pdf?year=2026&lang=kk");
     assertThat(pdf.statusCode()).isEqualTo(200);
     String pdfText = pdfText(pdf.body());
-    assertThat(pdfText).contains("Атқарушылық тәртіп", "Түркістан облысының әкімдігі", "8 есептен 4 есеп мерзімінде тапсырылды");
+    assertThat(pdfText).contains("Атқарушылық тәртіп", "Түркістан облысының әкімдігі", "9 есептен 5 есеп мерзімінде тапсырылды");
   }
 
   private static String text(Sheet sheet) {
