@@ -32,7 +32,7 @@ import org.springframework.util.StringUtils;
  * outbox that waited for a server sends no "new task" about tasks finished in the meantime.
  */
 @Component
-class OutboxSender {
+public class OutboxSender {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
@@ -67,7 +67,7 @@ class OutboxSender {
   }
 
   /** Sends every mail due now, a batch at a time; returns how many were sent. */
-  int sendDue() {
+  public int sendDue() {
     if (!configured) {
       return 0;
     }

@@ -46,7 +46,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Absence and deputy on PostgreSQL, through the desk over HTTP: a supervisor records their absence;
+ * Issue 16 end to end on PostgreSQL: the body asks for more time and the coordinator grants it (due date and timers
+ * move, both told at the desk and by mail through a real SMTP server); then absence and deputy, through the desk over HTTP: a supervisor records their absence;
  * at its start their claimed reviews pass to the deputy, who is told by mail and at the desk; the
  * deputy approves one, recorded as the deputy on behalf of the supervisor and shown so in "what we
  * sent"; four-eyes keeps the deputy from approving the report they submitted themselves; mails to the
@@ -57,13 +58,24 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "jospar.demo.allow-any-database=true", "jospar.mail.scheduled=false",
-        "jospar.absence.scheduled=false"})
+        "jospar.absence.scheduled=false", "spring.mail.host=127.0.0.1", "spring.mail.properties.mail.smtp.starttls.enable=false"})
 @ActiveProfiles({"demo", "postgres"})
 class AbsenceTest {
+
+  // a real SMTP server: the mails leave the outbox through the sender and arrive, or do not, at each person's address
+  static final com.icegreen.greenmail.util.GreenMail smtp =
+      new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+
+  static {
+    smtp.withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    smtp.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
+  }
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     EmbeddedPostgresSupport.register(registry, "jospar_absence");
+    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
   }
 
   static final String BODY = "akimat-turkistan";
@@ -80,6 +92,7 @@ class AbsenceTest {
   @Autowired Absences absences;
   @Autowired UserSettings settings;
   @Autowired TestRestTemplate http;
+  @Autowired kz.jospar.mail.OutboxSender sender;
   @LocalServerPort int port;
 
   @AfterEach
@@ -95,6 +108,34 @@ class AbsenceTest {
     OffsetDateTime due = OffsetDateTime.parse("2026-11-30T18:00:00+05:00");
     cycles.open("4.8", "2026-H2", "coordinator", due);
     cycles.open("4.8", "2026-H1", "coordinator", due);
+
+    // issue 16, end to end: the body asks for more time on H2 before its due moment, the coordinator grants it; the
+    // coordinator is told of the request and the official of the grant, at the desk and by mail through SMTP
+    @SuppressWarnings("rawtypes")
+    ResponseEntity<Map> asked = http.withBasicAuth(OFFICIAL, "demo").postForEntity("/api/extensions",
+        Map.of("cycleKey", H2, "body", BODY, "until", "2026-12-04", "reason", "Итоги мероприятий будут 3 декабря"), Map.class);
+    assertThat(asked.getStatusCode().value()).as(String.valueOf(asked.getBody())).isEqualTo(201);
+    long request = ((Number) asked.getBody().get("id")).longValue();
+    @SuppressWarnings("rawtypes")
+    ResponseEntity<Map> granted = http.withBasicAuth("coordinator", "demo").postForEntity("/api/extensions/" + request + "/decision",
+        Map.of("grant", true), Map.class);
+    assertThat(granted.getStatusCode().value()).as(String.valueOf(granted.getBody())).isEqualTo(200);
+    Date extended = Date.from(OffsetDateTime.parse("2026-12-04T18:00:00+05:00").toInstant());
+    assertThat(task(H2, ReportProcess.TASK_SUBMIT_REPORT).getDueDate()).as("the task's due date moved").isEqualTo(extended);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance(H2)).timers()
+        .activityId(ReportProcess.BOUNDARY_DEADLINE_PASSED).singleResult().getDuedate()).as("and its deadline timer").isEqualTo(extended);
+    assertThat(jdbc.queryForObject("SELECT extended FROM jospar_body_report WHERE cycle_key = ? AND body_code = ?", Boolean.class, H2, BODY))
+        .isTrue();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jospar_notification WHERE recipient = 'coordinator' AND kind = 'extension' "
+        + "AND cycle_key = ?", Integer.class, H2)).isOne();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jospar_notification WHERE recipient = ? AND kind = 'extension' AND cycle_key = ?",
+        Integer.class, OFFICIAL, H2)).isOne();
+    sender.sendDue();
+    java.util.function.Predicate<String> extension = subject -> subject.contains("Мерзімді ұзарту") || subject.contains("Продление срока")
+        || subject.contains("Extension of the due date");
+    assertThat(delivered("coordinator")).as("the request, mailed to the coordinator").anyMatch(extension);
+    assertThat(delivered(OFFICIAL)).as("the grant, mailed to the official").anyMatch(extension);
+    assertThat(delivered("akimat-astana.official")).as("another body hears nothing of it").noneMatch(extension);
     // H2 submitted by the official, H1 by the deputy supervisor; the supervisor claims both reviews before leaving
     act(H2, ReportProcess.TASK_SUBMIT_REPORT, OFFICIAL, submission("Проведено 3 мероприятия"));
     act(H1, ReportProcess.TASK_SUBMIT_REPORT, DEPUTY, submission("Отчёт заместителя"));
@@ -142,6 +183,11 @@ class AbsenceTest {
     assertThatThrownBy(() -> complete(H2, ReportProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, Map.of(Vars.APPROVED, true)))
         .isInstanceOf(CompletionRefusedException.class);
 
+    // through SMTP: the handed-over reviews reach the deputy's mailbox; nothing more reaches the absent supervisor's
+    sender.sendDue();
+    int supervisorsMail = delivered(SUPERVISOR).size();
+    assertThat(delivered(DEPUTY)).as("the two reviews handed over, at the deputy's address").hasSizeGreaterThanOrEqualTo(2);
+
     // the deputy approves H2: the audit trail has the deputy, on behalf of the supervisor, and "what we sent" says so
     complete(H2, ReportProcess.TASK_REVIEW_BY_SUPERVISOR, DEPUTY, Map.of(Vars.APPROVED, true));
     assertThat(jdbc.queryForMap("SELECT actor, on_behalf_of FROM jospar_report_event WHERE cycle_key = ? AND body_code = ? AND event = 'APPROVED'",
@@ -163,6 +209,10 @@ class AbsenceTest {
     assertThat(notified(OFFICIAL, "returned")).isOne();
     assertThat(mailed(SUPERVISOR, "returned")).isZero();
     assertThat(mailed(DEPUTY, "returned")).isOne();
+    int deputysMail = delivered(DEPUTY).size();
+    sender.sendDue();
+    assertThat(delivered(SUPERVISOR)).as("nothing new at the absent supervisor's address").hasSize(supervisorsMail);
+    assertThat(delivered(DEPUTY)).as("the return, at the deputy's").hasSizeGreaterThan(deputysMail);
     act(H2, ReportProcess.TASK_SUBMIT_REPORT, OFFICIAL, submission("Протокол приложен"));
     String again = review(H2).getId();
     assertThat(jdbc.queryForList("SELECT recipient FROM jospar_notification WHERE task_id = ?", String.class, again))
@@ -343,6 +393,24 @@ class AbsenceTest {
   String instance(String cycle) {
     return jdbc.queryForObject("SELECT process_instance_id FROM jospar_body_report WHERE cycle_key = ? AND body_code = ?", String.class,
         cycle, BODY);
+  }
+
+  /** The subjects of the mails the SMTP server took for a person's address. */
+  List<String> delivered(String userId) {
+    String address = engine.getIdentityService().createUserQuery().userId(userId).singleResult().getEmail();
+    List<String> subjects = new java.util.ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+      try {
+        for (jakarta.mail.Address to : m.getAllRecipients()) {
+          if (to.toString().contains(address)) {
+            subjects.add(m.getSubject());
+          }
+        }
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return subjects;
   }
 
   long mails(String userId) {
