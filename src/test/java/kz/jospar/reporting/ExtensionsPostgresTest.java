@@ -114,7 +114,8 @@ class ExtensionsPostgresTest {
         Map.of("cycleKey", cycleKey, "body", TURKISTAN, "until", "2026-07-11", "reason", "again"));
     assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     Map pending = http.withBasicAuth("coordinator", "demo").getForObject("/api/extensions?state=pending", Map.class);
-    assertThat(((Number) pending.get("requests")).intValue()).isEqualTo(1);
+    assertThat(((Number) pending.get("requests")).intValue()).as("this test's request, and any other test's").isGreaterThanOrEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM jospar_extension_request WHERE state = 'pending' AND cycle_key = ?", cycleKey)).isEqualTo(1);
 
     // only the coordinator decides
     ResponseEntity<Map> bySupervisor = post(TURKISTAN + ".supervisor", "/api/extensions/" + id + "/decision", Map.of("grant", true));
@@ -157,9 +158,9 @@ class ExtensionsPostgresTest {
 
     // the body is told, with the new date and a link to its task
     assertThat(count("SELECT COUNT(*) FROM jospar_notification WHERE recipient = ? AND kind = 'extension' AND escalation_level = 1 "
-        + "AND task_id IS NOT NULL", TURKISTAN + ".official")).isEqualTo(1);
-    assertThat(count("SELECT COUNT(*) FROM jospar_mail_outbox WHERE recipient = ? AND kind = 'extension'", TURKISTAN + ".official"))
-        .isEqualTo(1);
+        + "AND task_id IS NOT NULL AND cycle_key = ?", TURKISTAN + ".official", cycleKey)).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM jospar_mail_outbox WHERE recipient = ? AND kind = 'extension' AND cycle_key = ?",
+        TURKISTAN + ".official", cycleKey)).isEqualTo(1);
     ResponseEntity<Map> again = post("coordinator", "/api/extensions/" + id + "/decision", Map.of("grant", false, "reason", "no"));
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
@@ -269,8 +270,58 @@ class ExtensionsPostgresTest {
     assertThat(page(official, "/jospar/desk/extensions?lang=en")).contains("granted");
   }
 
+  long timers(ProcessInstance pi, String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId).count();
+  }
+
   int count(String sql, Object... args) {
     Integer n = jdbc.queryForObject(sql, Integer.class, args);
     return n == null ? 0 : n;
   }
+
+  /**
+   * A request asked in time but decided after the due moment: the deadline has passed meanwhile and its timer fired
+   * (escalation level 1, told to the supervisor). The grant moves what is still to come — the level-2 timer, the task's
+   * due date, the report's due moment — from the new date; what already happened stays on record: the level-1
+   * escalation is not undone, and its timers are not re-created (the report is due again at the new date, and a
+   * late submission then is late).
+   */
+  @Test
+  @SuppressWarnings("rawtypes")
+  void aGrantAfterTheDueMomentMovesWhatIsStillToComeAndKeepsTheEscalationThatHappened() {
+    ClockUtil.setCurrentTime(at("2026-02-02T09:00:00+05:00"));
+    ProcessTestSupport walk = new ProcessTestSupport(engine, cycles);
+    CycleService.OpenedCycle cycle = walk.open("4.9", "2026"); // due Thursday 31 December 2026, 18:00
+    String cycleKey = cycle.cycleKey();
+    ProcessInstance pi = walk.report(cycleKey, TURKISTAN);
+    ClockUtil.setCurrentTime(at("2026-12-30T10:00:00+05:00"));
+    ResponseEntity<Map> asked = post(TURKISTAN + ".official", "/api/extensions",
+        Map.of("cycleKey", cycleKey, "body", TURKISTAN, "until", "2027-01-15", "reason", "The minutes are signed on 14 January"));
+    assertThat(asked.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    long id = ((Number) asked.getBody().get("id")).longValue();
+
+    // the coordinator is slow: the reminder and the deadline fire before the decision
+    walk.fire(walk.timer(pi, ReportProcess.BOUNDARY_REMINDER_DUE));
+    walk.fire(walk.timer(pi, ReportProcess.BOUNDARY_DEADLINE_PASSED));
+    assertThat(repository.bodyReport(cycleKey, TURKISTAN).orElseThrow().escalationLevel()).isEqualTo(1);
+    assertThat(walk.timer(pi, ReportProcess.BOUNDARY_LEVEL2_DUE)).as("of the submission's timers only level 2 is still to come").isNotNull();
+    assertThat(timers(pi, ReportProcess.BOUNDARY_REMINDER_DUE) + timers(pi, ReportProcess.BOUNDARY_DEADLINE_PASSED)).isZero();
+
+    ClockUtil.setCurrentTime(at("2027-01-04T11:00:00+05:00"));
+    ResponseEntity<Map> granted = post("coordinator", "/api/extensions/" + id + "/decision",
+        Map.of("grant", true, "confirmBeyondPlanEnd", true));
+    assertThat(granted.getStatusCode()).as(String.valueOf(granted.getBody())).isEqualTo(HttpStatus.OK);
+
+    Date newDue = at("2027-01-15T18:00:00+05:00");
+    DueDates.Schedule moved = dueDates.forDueAt(OffsetDateTime.parse("2027-01-15T18:00:00+05:00"));
+    assertThat(walk.task(pi, ReportProcess.TASK_SUBMIT_REPORT).getDueDate()).isEqualTo(newDue);
+    assertThat(walk.timer(pi, ReportProcess.BOUNDARY_LEVEL2_DUE).getDuedate()).as("level 2, from the new date")
+        .isEqualTo(moved.escalation2Date());
+    assertThat(timers(pi, ReportProcess.BOUNDARY_REMINDER_DUE) + timers(pi, ReportProcess.BOUNDARY_DEADLINE_PASSED))
+        .as("the fired ones are not re-created").isZero();
+    assertThat(repository.bodyReport(cycleKey, TURKISTAN).orElseThrow().dueAt().toInstant()).isEqualTo(newDue.toInstant());
+    assertThat(repository.events(cycleKey)).filteredOn(e -> TURKISTAN.equals(e.body())).extracting(ReportRepository.ReportEvent::event)
+        .as("the escalation that happened stays on record").contains(Event.ESCALATED_1, Event.EXTENSION_GRANTED);
+  }
+
 }
