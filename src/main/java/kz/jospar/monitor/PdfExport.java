@@ -67,12 +67,18 @@ final class PdfExport {
         }
         String quota = item.planned() == null ? "" : "  (" + m.word("col.achieved") + " " + item.achieved() + " / " + m.word("col.planned")
             + " " + item.planned() + " " + item.unit() + ")";
-        Paragraph p = new Paragraph(item.number() + ". " + item.name() + quota, new Font(BOLD, 9));
-        p.setSpacingBefore(6);
-        pdf.add(p);
+        // the item's heading is the table's first header row: it wraps within the page's width (a long name is never
+        // cut), never stays alone at a page's foot, and is repeated above the rows that go on to the next page
         PdfPTable table = new PdfPTable(new float[] {1.1f, 3, 1.5f, 1.2f, 1.4f, 5, 2});
         table.setWidthPercentage(100);
-        table.setHeaderRows(1);
+        table.setSpacingBefore(6);
+        PdfPCell itemTitle = new PdfPCell(new Phrase(item.number() + ". " + item.name() + quota, new Font(BOLD, 9)));
+        itemTitle.setColspan(7);
+        itemTitle.setBorder(com.lowagie.text.Rectangle.NO_BORDER);
+        itemTitle.setPaddingBottom(4);
+        itemTitle.setNoWrap(false);
+        table.addCell(itemTitle);
+        table.setHeaderRows(2);
         for (String h : new String[] {m.word("col.period"), m.word("col.body"), m.word("col.state"), m.word("col.timeliness"),
             m.word("col.submitted"), m.word("col.text"), m.word("col.documents")}) {
           PdfPCell cell = new PdfPCell(new Phrase(h, head));

@@ -66,6 +66,7 @@ class DisciplineTest {
   @Autowired Discipline discipline;
   @Autowired MonitorService monitor;
   @Autowired WorkingCalendar calendar;
+  @Autowired kz.jospar.catalog.PlanCatalog catalog;
   @Autowired kz.jospar.reporting.PlanStatus status;
   @LocalServerPort int port;
 
@@ -202,6 +203,12 @@ class DisciplineTest {
     assertThat(pdf.statusCode()).isEqualTo(200);
     String pdfText = pdfText(pdf.body());
     assertThat(pdfText).contains("Атқарушылық тәртіп", "Түркістан облысының әкімдігі", "9 есептен 5 есеп мерзімінде тапсырылды");
+    // every item heading whole, however long (the clipped heading of issue 16): compared without the line breaks
+    String flat = pdfText.replaceAll("\\s+", "");
+    for (String row : List.of("3", "4.8", "4.9")) {
+      String name = catalog.row(row).orElseThrow().name().in(java.util.Locale.forLanguageTag("kk"));
+      assertThat(flat).as("the heading of item " + row).contains((row + ". " + name).replaceAll("\\s+", ""));
+    }
   }
 
   private static String text(Sheet sheet) {
