@@ -1,5 +1,6 @@
 package kz.jospar;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,14 @@ class ModulesTest {
   @Test
   void modulesHaveNoCycles() {
     ArchRule rule = slices().matching("kz.jospar.(*)..").should().beFreeOfCycles();
+    rule.check(CLASSES);
+  }
+
+  @Test
+  void onlyTheEnginePackageTouchesCamundasInternals() {
+    ArchRule rule = noClasses().that().resideOutsideOfPackage("kz.jospar.engine..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm..impl..")
+        .because("the engine's internals change between Camunda versions: one package adapts to them, the rest calls it");
     rule.check(CLASSES);
   }
 

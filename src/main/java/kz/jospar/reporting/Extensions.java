@@ -1,11 +1,12 @@
 package kz.jospar.reporting;
 
+import kz.jospar.engine.EngineCommands;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +18,6 @@ import kz.jospar.language.RejectedInput;
 import kz.jospar.reporting.ReportProcess.Event;
 import kz.jospar.reporting.ReportProcess.Vars;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.ProcessEngineImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -166,8 +161,10 @@ public class Extensions {
     DueDates.Schedule schedule = dueDates.forDueAt(newDue);
     String processInstanceId = reports.processOf(report.cycleKey(), report.body());
     if (processInstanceId != null) {
-      ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired()
-          .execute(new MoveSubmissionTimers(processInstanceId, schedule));
+      EngineCommands.moveDates(engine, processInstanceId, Map.of(Vars.DUE_AT, schedule.dueDate(), Vars.REMINDER_AT,
+          schedule.reminderDate(), Vars.ESCALATION2_AT, schedule.escalation2Date()), ReportProcess.TASK_SUBMIT_REPORT, schedule.dueDate(),
+          Map.of(ReportProcess.BOUNDARY_REMINDER_DUE, schedule.reminderDate(), ReportProcess.BOUNDARY_DEADLINE_PASSED, schedule.dueDate(),
+              ReportProcess.BOUNDARY_LEVEL2_DUE, schedule.escalation2Date()));
     }
     jdbc.update("UPDATE jospar_extension_request SET state = 'granted', granted_until = ?, beyond_plan_end = ?, decision_reason = ?, "
         + "decided_by = ?, decided_at = ? WHERE id = ? AND state = 'pending'", ts(newDue), beyond, why, caller.userId(), ts(now), id);
@@ -185,11 +182,10 @@ public class Extensions {
    * not the asking person's read (an official may not list the coordinator group), as for a timer's notifications.
    */
   private void tell(Told told) {
-    Command<Void> publish = context -> {
+    EngineCommands.inCommand(engine, () -> {
       events.publishEvent(told);
       return null;
-    };
-    ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired().execute(publish);
+    });
   }
 
   /** Only the coordinator decides on requests (an administrator decides nothing). */
@@ -240,10 +236,9 @@ public class Extensions {
     if (pi == null) {
       return null;
     }
-    Command<String> find = context -> context.runWithoutAuthorization(() -> context.getTaskManager().findTasksByProcessInstanceId(pi)
-        .stream().filter(t -> ReportProcess.TASK_SUBMIT_REPORT.equals(t.getTaskDefinitionKey())).map(TaskEntity::getId).findFirst()
+    return EngineCommands.withoutAuthorization(engine, () -> engine.getTaskService().createTaskQuery().processInstanceId(pi)
+        .taskDefinitionKey(ReportProcess.TASK_SUBMIT_REPORT).list().stream().map(org.camunda.bpm.engine.task.Task::getId).findFirst()
         .orElse(null));
-    return ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired().execute(find);
   }
 
   private static String reason(String reason, String field) {
@@ -258,35 +253,6 @@ public class Extensions {
 
   private String shown(OffsetDateTime t) {
     return t.atZoneSameInstant(cycles.zone()).toOffsetDateTime().toString();
-  }
-
-  /**
-   * The submission's due date, its task's due date and its three timers, moved in the engine's own command: a
-   * coordinator holds no UPDATE on tasks or jobs (TASK_WORK), and should not; Jospar decided who may, above.
-   */
-  private record MoveSubmissionTimers(String processInstanceId, DueDates.Schedule due) implements Command<Void> {
-    @Override
-    public Void execute(CommandContext context) {
-      return context.runWithoutAuthorization(() -> {
-        ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
-        instance.setVariables(Map.of(Vars.DUE_AT, due.dueDate(), Vars.REMINDER_AT, due.reminderDate(), Vars.ESCALATION2_AT,
-            due.escalation2Date()));
-        for (TaskEntity task : context.getTaskManager().findTasksByProcessInstanceId(processInstanceId)) {
-          if (ReportProcess.TASK_SUBMIT_REPORT.equals(task.getTaskDefinitionKey())) {
-            task.setDueDate(due.dueDate());
-          }
-        }
-        Map<String, Date> moved = Map.of(ReportProcess.BOUNDARY_REMINDER_DUE, due.reminderDate(),
-            ReportProcess.BOUNDARY_DEADLINE_PASSED, due.dueDate(), ReportProcess.BOUNDARY_LEVEL2_DUE, due.escalation2Date());
-        for (JobEntity job : context.getJobManager().findJobsByProcessInstanceId(processInstanceId)) {
-          Date to = moved.get(job.getActivityId());
-          if (to != null) {
-            job.setDuedate(to);
-          }
-        }
-        return null;
-      });
-    }
   }
 
   private static Request request(ResultSet rs, int i) throws SQLException {
