@@ -10,7 +10,7 @@ class CatalogFailureAnalyzer extends AbstractFailureAnalyzer<CatalogException> {
   protected FailureAnalysis analyze(Throwable rootFailure, CatalogException cause) {
     return new FailureAnalysis(
         "The plan catalog is not valid, so Jospar did not start. Problems:\n  " + String.join("\n  ", cause.problems()),
-        "Correct each line named above (the README's 'Plan catalog' section describes the format) and start again.",
+        "Correct each line named above (docs/plan-catalog.md describes the format) and start again.",
         cause);
   }
 }

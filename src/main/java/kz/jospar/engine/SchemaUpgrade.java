@@ -45,7 +45,7 @@ public final class SchemaUpgrade {
 
   static final String HISTORY_TABLE = "jospar_schema_history";
   static final String HOW_TO_UPGRADE = "run the schema step first: java -jar jospar.jar schema-upgrade "
-      + "(with the same JOSPAR_DB_URL, JOSPAR_DB_USER, JOSPAR_DB_PASSWORD); see the README, Production: schema";
+      + "(with the same JOSPAR_DB_URL, JOSPAR_DB_USER, JOSPAR_DB_PASSWORD); see docs/production.md, Schema";
 
   /** The engine's components in the order its own schema creation uses. */
   private static final String[] ENGINE_COMPONENTS = {

@@ -76,7 +76,7 @@ class OperationsHealth {
         return Health.up().withDetail("open", 0).build();
       }
       Health.Builder health = Health.status(new Status(INCIDENTS)).withDetail("open", open)
-          .withDetail("resolve", "see Cockpit and the README's runbook (Production: incidents)");
+          .withDetail("resolve", "see Cockpit and the runbook in docs/production.md (Incidents)");
       engine.getRuntimeService().createIncidentQuery().orderByIncidentTimestamp().desc().listPage(0, 5)
           .forEach(i -> health.withDetail("incident " + i.getId(), i.getActivityId() + " in " + i.getProcessInstanceId()
               + " since " + i.getIncidentTimestamp().toInstant()));
