@@ -230,6 +230,10 @@ class SeveralPlansEndToEndTest {
           "application/json");
       assertThat(year2027.statusCode()).isEqualTo(200);
       assertThat(year2027.body()).contains("\"row\":\"22\"", "An item the amendment removes", "\"planVersion\":\"" + before + "\"");
+      // the page shows a line's version where it differs from the version in force, which the data also carries
+      com.fasterxml.jackson.databind.JsonNode view = new com.fasterxml.jackson.databind.ObjectMapper().readTree(year2027.body());
+      assertThat(view.get("planVersion").asText()).isEqualTo(after);
+      assertThat(view.get("reports")).allSatisfy(line -> assertThat(line.get("planVersion").asText()).isEqualTo(before));
     }
     String openBefore = SECOND + "/21/2027";
     assertThat(jdbc.queryForList("SELECT body_code FROM jospar_body_report WHERE cycle_key = ? ORDER BY body_code", String.class,
