@@ -1,6 +1,8 @@
 package kz.jospar.bench;
 
-import static kz.jospar.bench.BenchNode.JSON;
+import kz.jospar.support.JarNode;
+
+import static kz.jospar.support.JarNode.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -49,6 +51,27 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * variables (see {@link Sizes}); the defaults are the full run.
  */
 class JosparBenchmark {
+
+  static final java.nio.file.Path LOGS = java.nio.file.Path.of("target", "bench");
+
+  /**
+   * A node for the benchmark, started and ready: production's JVM options, profiles demo,postgres, the desk's server
+   * time as a histogram, optionally the stock settings; start-up timed until readiness answers.
+   */
+  static JarNode node(String id, String databaseUrl, boolean stock) {
+    List<String> jvm = new java.util.ArrayList<>(JarNode.PRODUCTION_JVM);
+    // extra JVM options for profiling, e.g. -Dbench.jvmArgs="-XX:StartFlightRecording=filename=target/bench/node.jfr,settings=profile"
+    String extra = Sizes.s("jvmArgs", "");
+    if (!extra.isBlank()) {
+      jvm.addAll(List.of(extra.replace("{node}", id).trim().split("\\s+")));
+    }
+    List<String> arguments = new java.util.ArrayList<>(List.of("--management.metrics.distribution.percentiles-histogram.http.server.requests=true"));
+    if (stock) {
+      arguments.add("--spring.config.additional-location=file:" + java.nio.file.Path.of("bench", "stock.yaml").toAbsolutePath());
+    }
+    return new JarNode(id, databaseUrl, LOGS, java.util.Map.of("JOSPAR_LOG_FORMAT", "ecs")).jvm(jvm).arguments(arguments).start()
+        .awaitReady(java.time.Duration.ofMinutes(4));
+  }
 
   /** Sizes: -Dbench.x or JOSPAR_BENCH_X. */
   record Sizes(int clients, int warmupCycles, int cycles, int tasks, int burst, int listSamples, int listWarmup,
@@ -104,7 +127,7 @@ class JosparBenchmark {
 
     // 1. tuned, one node: cycles, burst, monitor, task list, memory
     String tunedDb = newDatabase("bench_tuned", false);
-    try (BenchNode node = new BenchNode("tuned-1", tunedDb, false).start()) {
+    try (JarNode node = node("tuned-1", tunedDb, false)) {
       JdbcTemplate db = jdbc(tunedDb);
       atRest(node, tuned);
       List<Period> periods = periods(node, 2022, 2026);
@@ -122,7 +145,7 @@ class JosparBenchmark {
     // 2. tuned, two nodes: the burst alone, on a database of its own
     if (sizes.twoNodes()) {
       String db2 = newDatabase("bench_tuned2", false);
-      try (BenchNode a = new BenchNode("tuned2-a", db2, false).start(); BenchNode b = new BenchNode("tuned2-b", db2, false).start()) {
+      try (JarNode a = node("tuned2-a", db2, false); JarNode b = node("tuned2-b", db2, false)) {
         JdbcTemplate db = jdbc(db2);
         burst(List.of(a, b), db, periods(a, 2022, 2026), tuned2);
       }
@@ -131,7 +154,7 @@ class JosparBenchmark {
     // 3. stock: Camunda's and Spring Boot's defaults, without Jospar's engine index
     if (sizes.stock()) {
       String stockDb = newDatabase("bench_stock", true);
-      try (BenchNode node = new BenchNode("stock-1", stockDb, true).start()) {
+      try (JarNode node = node("stock-1", stockDb, true)) {
         JdbcTemplate db = jdbc(stockDb);
         atRest(node, stock);
         List<Period> periods = periods(node, 2022, 2026);
@@ -207,7 +230,7 @@ class JosparBenchmark {
         + " cores, " + memTotalGb() + " GB RAM, load average at start " + firstLine("/proc/loadavg"));
     report.condition("OS / Java", System.getProperty("os.name") + " " + System.getProperty("os.version") + " / "
         + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-    report.condition("Jospar node JVM", String.join(" ", BenchNode.JVM) + " (deploy/jospar.service), profiles demo,postgres");
+    report.condition("Jospar node JVM", String.join(" ", JarNode.PRODUCTION_JVM) + " (deploy/jospar.service), profiles demo,postgres");
     JdbcTemplate admin = jdbc(adminUrl);
     report.condition("PostgreSQL", admin.queryForObject("select version()", String.class));
     List<String> settings = new ArrayList<>();
@@ -301,10 +324,10 @@ class JosparBenchmark {
   // ---------------------------------------------------------------------------------------------
   // 7. start-up and memory
 
-  void atRest(BenchNode node, Results r) {
+  void atRest(JarNode node, Results r) {
     r.startupMs = node.startupMillis;
     // at rest: ready, then 15 s with nothing to do (the job executor polls, nothing else)
-    BenchNode.sleep(15_000);
+    JarNode.sleep(15_000);
     r.rssRest = node.rssMb();
     System.out.printf("bench: %s started in %d ms, %d MB resident at rest%n", node.id, r.startupMs, r.rssRest);
   }
@@ -322,7 +345,7 @@ class JosparBenchmark {
 
   record Opened(String cycleKey, int reports, int escalating) {}
 
-  static List<Period> periods(BenchNode node, int from, int to) throws IOException {
+  static List<Period> periods(JarNode node, int from, int to) throws IOException {
     List<Period> periods = new ArrayList<>();
     for (int year = from; year <= to; year++) {
       HttpResponse<String> response = node.get("/api/plan/calendar?year=" + year, "coordinator");
@@ -340,7 +363,7 @@ class JosparBenchmark {
    * Rows whose reports go to all 20 akimats plus at least one ministry, and whose process is the plain
    * report-and-consolidate (the other kinds of work have steps of their own).
    */
-  static Set<String> cycleRows(BenchNode node) throws IOException {
+  static Set<String> cycleRows(JarNode node) throws IOException {
     JsonNode plan = JSON.readTree(node.get("/api/plan", "coordinator").body());
     Set<String> rows = new HashSet<>();
     List<JsonNode> all = new ArrayList<>();
@@ -362,7 +385,7 @@ class JosparBenchmark {
     return rows;
   }
 
-  static Opened open(BenchNode node, Period period, OffsetDateTime dueAt) throws IOException {
+  static Opened open(JarNode node, Period period, OffsetDateTime dueAt) throws IOException {
     HttpResponse<String> response = node.post("/api/plan/periods", "coordinator",
         Map.of("row", period.row(), "period", period.key(), "dueAt", dueAt.toString()));
     if (response.statusCode() == 409) {
@@ -382,7 +405,7 @@ class JosparBenchmark {
   }
 
   /** Opens the given periods with 4 clients (spread over the nodes); returns what opened. */
-  static List<Opened> openAll(List<BenchNode> nodes, List<Period> periods, OffsetDateTime dueAt, int stopAtEscalating) throws Exception {
+  static List<Opened> openAll(List<JarNode> nodes, List<Period> periods, OffsetDateTime dueAt, int stopAtEscalating) throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(4);
     AtomicInteger escalating = new AtomicInteger();
     List<Future<Opened>> results = new ArrayList<>();
@@ -392,7 +415,7 @@ class JosparBenchmark {
         if (escalating.get() >= stopAtEscalating) {
           break;
         }
-        BenchNode node = nodes.get(i++ % nodes.size());
+        JarNode node = nodes.get(i++ % nodes.size());
         results.add(clients.submit(() -> {
           if (escalating.get() >= stopAtEscalating) {
             return null;
@@ -404,7 +427,7 @@ class JosparBenchmark {
           return o;
         }));
         while (results.stream().filter(f -> !f.isDone()).count() >= 8) {
-          BenchNode.sleep(10);
+          JarNode.sleep(10);
         }
       }
       List<Opened> opened = new ArrayList<>();
@@ -427,7 +450,7 @@ class JosparBenchmark {
 
   record Work(String taskId, String key, String group) {}
 
-  void cycles(BenchNode node, JdbcTemplate db, List<Period> periods, Set<String> rows, Results r) throws Exception {
+  void cycles(JarNode node, JdbcTemplate db, List<Period> periods, Set<String> rows, Results r) throws Exception {
     List<Period> candidates = periods.stream().filter(p -> rows.contains(p.row())).toList();
     int need = sizes.warmupCycles() + sizes.cycles();
     if (candidates.size() < need) {
@@ -447,7 +470,7 @@ class JosparBenchmark {
     r.cycleReports = m.stream().mapToInt(Opened::reports).sum();
     r.cyclesOpened = m.size();
     String dbName = db.queryForObject("select current_database()", String.class);
-    BenchNode.sleep(1500);
+    JarNode.sleep(1500);
     long x0 = xactCommit(db, dbName);
     RssSampler sampler = new RssSampler(node);
     boolean statements = resetStatements(db);
@@ -457,7 +480,7 @@ class JosparBenchmark {
     if (statements) {
       r.cycleStatements = statements(db, d.completions.get(), "completion");
     }
-    BenchNode.sleep(1500);
+    JarNode.sleep(1500);
     long x1 = xactCommit(db, dbName);
     sampler.stop();
     r.cycleSeconds = d.seconds;
@@ -495,7 +518,7 @@ class JosparBenchmark {
    * accepts, the lead (or the coordinator) consolidates, the coordinator closes. A dispatcher finds the
    * open tasks in the database (one query per 20 ms; not measured) and hands them to the clients.
    */
-  Drive drive(BenchNode node, JdbcTemplate db, List<Opened> opened, RssSampler sampler) throws Exception {
+  Drive drive(JarNode node, JdbcTemplate db, List<Opened> opened, RssSampler sampler) throws Exception {
     return drive(node, db, opened, sampler, w -> {
       HttpResponse<String> resp = node.post("/engine-rest/task/" + w.taskId() + "/complete", user(w.key(), w.group()),
           Map.of("variables", variables(w.key())));
@@ -511,7 +534,7 @@ class JosparBenchmark {
   /** What a completion answered; a conflict (409) or a server error is handed out again. */
   record Done(boolean ok, int status, String body) {}
 
-  Drive drive(BenchNode node, JdbcTemplate db, List<Opened> opened, RssSampler sampler, Completer completer) throws Exception {
+  Drive drive(JarNode node, JdbcTemplate db, List<Opened> opened, RssSampler sampler, Completer completer) throws Exception {
     Drive d = new Drive();
     List<String> keys = opened.stream().map(Opened::cycleKey).toList();
     String in = keys.stream().map(k -> "'" + k.replace("'", "''") + "'").collect(Collectors.joining(","));
@@ -561,7 +584,7 @@ class JosparBenchmark {
         if (sampler != null) {
           sampler.sample();
         }
-        BenchNode.sleep(20);
+        JarNode.sleep(20);
         continue;
       }
       List<Map<String, Object>> open = db.queryForList("select t.ID_ as id, t.TASK_DEF_KEY_ as key, l.GROUP_ID_ as grp from ACT_RU_TASK t "
@@ -587,7 +610,7 @@ class JosparBenchmark {
       if (sampler != null) {
         sampler.sample();
       }
-      BenchNode.sleep(20);
+      JarNode.sleep(20);
     }
     d.seconds = (System.nanoTime() - t0) / 1e9;
     done.set(true);
@@ -618,7 +641,7 @@ class JosparBenchmark {
    * /jospar/desk/task/{id} in a webapp session, as the task's person), for completions per second
    * beside part 1's engine REST figure.
    */
-  void desk(BenchNode node, JdbcTemplate db, List<Period> periods, Set<String> rows, Results r) throws Exception {
+  void desk(JarNode node, JdbcTemplate db, List<Period> periods, Set<String> rows, Results r) throws Exception {
     List<Period> free = periods.stream().filter(p -> rows.contains(p.row()) && !used.contains(p)).toList();
     int need = 1 + sizes.deskCycles();
     if (free.size() < need) {
@@ -641,7 +664,7 @@ class JosparBenchmark {
         node.post("/engine-rest/task/" + t.get("id") + "/complete", user((String) t.get("key"), (String) t.get("grp")),
             Map.of("variables", variables((String) t.get("key"))));
       }
-      BenchNode.sleep(50);
+      JarNode.sleep(50);
     }
     List<String> twenty = db.queryForList(acceptances, String.class, bulk.cycleKey()).stream().limit(20).toList();
     WebappSession coordinator = session(node, sessions, "coordinator");
@@ -673,7 +696,7 @@ class JosparBenchmark {
         r.deskLatency.p(0.95), r.deskErrors, d.errorSample);
   }
 
-  static WebappSession session(BenchNode node, Map<String, WebappSession> sessions, String user) {
+  static WebappSession session(JarNode node, Map<String, WebappSession> sessions, String user) {
     return sessions.computeIfAbsent(user, u -> new WebappSession(node.port).login(u, "demo"));
   }
 
@@ -730,11 +753,11 @@ class JosparBenchmark {
   }
 
   static final class RssSampler {
-    final BenchNode[] nodes;
+    final JarNode[] nodes;
     final AtomicLong max = new AtomicLong();
     long last;
 
-    RssSampler(BenchNode... nodes) {
+    RssSampler(JarNode... nodes) {
       this.nodes = nodes;
     }
 
@@ -744,7 +767,7 @@ class JosparBenchmark {
         return;
       }
       last = now;
-      for (BenchNode n : nodes) {
+      for (JarNode n : nodes) {
         max.accumulateAndGet(n.rssMb(), Math::max);
       }
     }
@@ -758,8 +781,8 @@ class JosparBenchmark {
   // ---------------------------------------------------------------------------------------------
   // 5. escalation burst
 
-  void burst(List<BenchNode> nodes, JdbcTemplate db, List<Period> periods, Results r) throws Exception {
-    BenchNode first = nodes.get(0);
+  void burst(List<JarNode> nodes, JdbcTemplate db, List<Period> periods, Results r) throws Exception {
+    JarNode first = nodes.get(0);
     // years before the monitor's year first, so the monitor's year is opened by the monitor part as a whole
     List<Period> free = new ArrayList<>(periods.stream().filter(p -> !used.contains(p) || nodes.size() > 1 || r.name.startsWith("stock"))
         .filter(p -> !p.row().startsWith("15")).toList());
@@ -778,16 +801,16 @@ class JosparBenchmark {
     r.burstJobs = jobs;
     r.burstOpenSeconds = openSeconds;
     while (OffsetDateTime.now(ZoneOffset.UTC).isBefore(dueAt)) {
-      BenchNode.sleep(100);
+      JarNode.sleep(100);
     }
     long before = count(db, "select count(*) from jospar_report_event where event = 'ESCALATED_1'");
-    RssSampler sampler = new RssSampler(nodes.toArray(BenchNode[]::new));
+    RssSampler sampler = new RssSampler(nodes.toArray(JarNode[]::new));
     long s = System.nanoTime();
     suspendTimer(first, DEADLINE, false);
     long deadline = s + TimeUnit.MINUTES.toNanos(30);
     while (count(db, "select count(*) from ACT_RU_JOB where " + DEADLINE_JOBS) > 0 && System.nanoTime() < deadline) {
       sampler.sample();
-      BenchNode.sleep(200);
+      JarNode.sleep(200);
     }
     r.burstSeconds = (System.nanoTime() - s) / 1e9;
     sampler.stop();
@@ -800,7 +823,7 @@ class JosparBenchmark {
         r.name, jobs, openSeconds, r.burstSeconds, r.burstEscalated, r.burstIncidents, r.burstByNode);
   }
 
-  static void suspendTimer(BenchNode node, String activityId, boolean suspended) throws IOException {
+  static void suspendTimer(JarNode node, String activityId, boolean suspended) throws IOException {
     JsonNode definitions = JSON.readTree(node.get("/engine-rest/job-definition?processDefinitionKey=BodyReport&activityIdIn=" + activityId,
         "admin").body());
     for (JsonNode d : definitions) {
@@ -820,7 +843,7 @@ class JosparBenchmark {
   // ---------------------------------------------------------------------------------------------
   // 6. the plan monitor's year page
 
-  void monitor(BenchNode node, List<Period> periods, Results r) throws Exception {
+  void monitor(JarNode node, List<Period> periods, Results r) throws Exception {
     List<Period> year = periods.stream().filter(p -> p.year() == 2026 && !used.contains(p)).toList();
     List<Opened> opened = openAll(List.of(node), year, OffsetDateTime.now(ZoneOffset.UTC).plusDays(120).withNano(0), Integer.MAX_VALUE);
     year.forEach(used::add);
@@ -853,7 +876,7 @@ class JosparBenchmark {
    * count for an akimat official, a supervisor and the coordinator. The tasks opened by the other
    * parts are real; the rest are copies of a real report task made in SQL (see docs/benchmarks.md).
    */
-  void taskList(BenchNode node, JdbcTemplate db, Results r) throws Exception {
+  void taskList(JarNode node, JdbcTemplate db, Results r) throws Exception {
     long real = count(db, "select count(*) from ACT_RU_TASK");
     long missing = Math.max(0, sizes.tasks() - real);
     if (missing > 0) {
@@ -994,7 +1017,7 @@ class JosparBenchmark {
    * histogram's cumulative bucket counts (the node runs with percentiles-histogram on), read from the
    * Prometheus endpoint as the administrator. Two readings apart give the requests in between.
    */
-  static java.util.NavigableMap<Double, Long> deskServerBuckets(BenchNode node) throws IOException {
+  static java.util.NavigableMap<Double, Long> deskServerBuckets(JarNode node) throws IOException {
     HttpResponse<String> scrape = node.get("/actuator/prometheus", "admin");
     if (scrape.statusCode() != 200) {
       throw new IllegalStateException("prometheus: " + scrape.statusCode());

@@ -1,5 +1,7 @@
 package kz.jospar.bench;
 
+import kz.jospar.support.JarNode;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -153,7 +155,7 @@ final class Report {
       }
       t.taskListStatements.forEach((k, v) -> md.append("Part 4, task list of the ").append(k).append(": ").append(v).append("\n"));
     }
-    Path file = BenchNode.LOGS.resolve("report.md");
+    Path file = JosparBenchmark.LOGS.resolve("report.md");
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, md.toString());

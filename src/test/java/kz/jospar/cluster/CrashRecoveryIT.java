@@ -1,5 +1,9 @@
 package kz.jospar.cluster;
 
+import static kz.jospar.support.JarNode.CLUSTER_LOGS;
+
+import kz.jospar.support.JarNode;
+
 import static kz.jospar.cluster.PlanLoad.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +43,8 @@ class CrashRecoveryIT {
   static final int KILLS = 3;
   static final String REPORT_TASKS = "('Task_SubmitReport', 'Task_ReviewBySupervisor', 'Task_ReviewByCoordinator')";
 
-  static JosparNode a;
-  static JosparNode b;
+  static JarNode a;
+  static JarNode b;
   static JdbcTemplate db;
 
   record Submission(String taskId, String cycle, String body) {}
@@ -52,8 +56,8 @@ class CrashRecoveryIT {
     db = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
     // a short lock so that the test need not wait the production 5 minutes for a dead node's jobs
     Map<String, String> env = Map.of("JOSPAR_JOB_LOCK_TIME_MS", "10000");
-    a = new JosparNode("node-a", url, env).start().awaitReady(Duration.ofMinutes(3));
-    b = new JosparNode("node-b", url, env).start().awaitReady(Duration.ofMinutes(3));
+    a = new JarNode("node-a", url, CLUSTER_LOGS, env).start().awaitReady(Duration.ofMinutes(3));
+    b = new JarNode("node-b", url, CLUSTER_LOGS, env).start().awaitReady(Duration.ofMinutes(3));
   }
 
   @AfterAll
@@ -79,7 +83,7 @@ class CrashRecoveryIT {
     work.clear();
     work.addAll(shuffled);
     while (Instant.now().isBefore(dueAt.toInstant())) {
-      JosparNode.sleep(200);
+      JarNode.sleep(200);
     }
     // the deadlines fall due while the officials submit: escalations and submissions race on the same reports
     PlanLoad.suspendTimer(a, "BoundaryEvent_DeadlinePassed", false);
@@ -88,7 +92,7 @@ class CrashRecoveryIT {
     AtomicInteger failed = new AtomicInteger();
     Map<Integer, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
     AtomicBoolean chaosDone = new AtomicBoolean();
-    List<JosparNode> nodes = List.of(a, b);
+    List<JarNode> nodes = List.of(a, b);
     ExecutorService clients = Executors.newFixedThreadPool(4);
     for (int c = 0; c < 4; c++) {
       int client = c;
@@ -96,7 +100,7 @@ class CrashRecoveryIT {
         int i = client;
         Submission s;
         while (!chaosDone.get() && (s = work.poll()) != null) {
-          JosparNode node = nodes.get(i++ % 2);
+          JarNode node = nodes.get(i++ % 2);
           int status;
           try {
             status = PlanLoad.submit(node, s.body(), s.taskId());
@@ -115,20 +119,20 @@ class CrashRecoveryIT {
           } else {
             failed.incrementAndGet();
           }
-          JosparNode.sleep(60);
+          JarNode.sleep(60);
         }
       });
     }
     for (int kill = 1; kill <= KILLS; kill++) {
-      JosparNode.sleep(5000);
-      JosparNode victim = kill % 2 == 1 ? a : b;
+      JarNode.sleep(5000);
+      JarNode victim = kill % 2 == 1 ? a : b;
       long before = acknowledged.size();
       victim.kill();
       System.out.printf("kill -9 #%d: %s after %d acknowledged submissions%n", kill, victim.id, before);
-      JosparNode.sleep(1500);
+      JarNode.sleep(1500);
       victim.start().awaitReady(Duration.ofMinutes(3));
     }
-    JosparNode.sleep(3000);
+    JarNode.sleep(3000);
     chaosDone.set(true);
     clients.shutdown();
     assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
@@ -142,7 +146,7 @@ class CrashRecoveryIT {
     // no job stuck: the killed nodes' locks expire (10 s here) and every due job runs
     Instant until = Instant.now().plus(Duration.ofMinutes(3));
     while (dueJobs() > 0 && Instant.now().isBefore(until)) {
-      JosparNode.sleep(1000);
+      JarNode.sleep(1000);
     }
     assertThat(dueJobs()).as("due jobs still waiting 3 minutes after the last kill").isZero();
     assertThat(count(db, "select count(*) from ACT_RU_JOB where LOCK_EXP_TIME_ is not null and LOCK_EXP_TIME_ < ?", nodeNow()))

@@ -1,6 +1,8 @@
 package kz.jospar.cluster;
 
-import static kz.jospar.cluster.JosparNode.JSON;
+import kz.jospar.support.JarNode;
+
+import static kz.jospar.support.JarNode.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -30,7 +32,7 @@ final class PlanLoad {
   private PlanLoad() {}
 
   /** Every period of the plan in these years, in the calendar's order. */
-  static List<Period> periods(JosparNode node, int from, int to) throws IOException {
+  static List<Period> periods(JarNode node, int from, int to) throws IOException {
     List<Period> periods = new ArrayList<>();
     for (int year = from; year <= to; year++) {
       HttpResponse<String> response = node.get("/api/plan/calendar?year=" + year, COORDINATOR);
@@ -46,7 +48,7 @@ final class PlanLoad {
   }
 
   /** Opens one period as the coordinator; null when it was refused. */
-  static Opened open(JosparNode node, Period period, OffsetDateTime dueAt) throws IOException {
+  static Opened open(JarNode node, Period period, OffsetDateTime dueAt) throws IOException {
     HttpResponse<String> response = node.post("/api/plan/periods", COORDINATOR,
         Map.of("row", period.row(), "period", period.key(), "dueAt", dueAt.toString()));
     if (response.statusCode() == 409) {
@@ -70,7 +72,7 @@ final class PlanLoad {
    * {@code reports} bodies that report by order (not by agreement), plus a tenth for the items
    * whose bodies' reports start later.
    */
-  static List<Opened> openUntil(List<JosparNode> nodes, List<Period> periods, int reports, OffsetDateTime dueAt) throws Exception {
+  static List<Opened> openUntil(List<JarNode> nodes, List<Period> periods, int reports, OffsetDateTime dueAt) throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(4);
     AtomicInteger escalating = new AtomicInteger();
     int target = reports + reports / 10;
@@ -81,7 +83,7 @@ final class PlanLoad {
         if (escalating.get() >= target) {
           break;
         }
-        JosparNode node = nodes.get(i++ % nodes.size());
+        JarNode node = nodes.get(i++ % nodes.size());
         results.add(clients.submit(() -> {
           if (escalating.get() >= target) {
             return null;
@@ -94,7 +96,7 @@ final class PlanLoad {
         }));
         // keep at most a few requests ahead of the count, so the total stops near the target
         while (results.stream().filter(f -> !f.isDone()).count() >= 8) {
-          JosparNode.sleep(20);
+          JarNode.sleep(20);
         }
       }
       List<Opened> opened = new ArrayList<>();
@@ -111,7 +113,7 @@ final class PlanLoad {
   }
 
   /** Holds (true) or releases (false) the jobs of one timer of the body reports, as an administrator can in Cockpit. */
-  static void suspendTimer(JosparNode node, String activityId, boolean suspended) throws IOException {
+  static void suspendTimer(JarNode node, String activityId, boolean suspended) throws IOException {
     JsonNode definitions = JSON.readTree(node.get("/engine-rest/job-definition?processDefinitionKey=BodyReport&activityIdIn=" + activityId,
         ADMIN).body());
     for (JsonNode d : definitions) {
@@ -124,7 +126,7 @@ final class PlanLoad {
   }
 
   /** An official submits their body's report: claim, then complete with the form's fields. Returns the completion's status. */
-  static int submit(JosparNode node, String body, String taskId) throws IOException {
+  static int submit(JarNode node, String body, String taskId) throws IOException {
     String official = body + ".official";
     HttpResponse<String> claim = node.post("/engine-rest/task/" + taskId + "/claim", official, Map.of("userId", official));
     if (claim.statusCode() != 204) {

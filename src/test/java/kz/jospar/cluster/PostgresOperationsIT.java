@@ -1,5 +1,9 @@
 package kz.jospar.cluster;
 
+import static kz.jospar.support.JarNode.CLUSTER_LOGS;
+
+import kz.jospar.support.JarNode;
+
 import static kz.jospar.cluster.PlanLoad.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +52,7 @@ class PostgresOperationsIT {
   static int port;
   static EmbeddedPostgres server;
   static JdbcTemplate db;
-  static JosparNode node;
+  static JarNode node;
   static final List<PlanLoad.Opened> opened = new ArrayList<>();
 
   record Submission(String taskId, String cycle, String body) {}
@@ -73,7 +77,7 @@ class PostgresOperationsIT {
     new JdbcTemplate(server.getPostgresDatabase()).execute("CREATE DATABASE jospar");
     EmbeddedPostgresSupport.upgradeSchema(url("jospar"));
     db = new JdbcTemplate(new DriverManagerDataSource(url("jospar"), "postgres", "postgres"));
-    node = new JosparNode("node-a", url("jospar"), Map.of()).start().awaitReady(Duration.ofMinutes(3));
+    node = new JarNode("node-a", url("jospar"), CLUSTER_LOGS, Map.of()).start().awaitReady(Duration.ofMinutes(3));
   }
 
   @AfterAll
@@ -128,16 +132,16 @@ class PostgresOperationsIT {
           } else if (status == 503) {
             work.add(s); // the official tries again later
           }
-          JosparNode.sleep(50);
+          JarNode.sleep(50);
         }
       });
     }
 
-    JosparNode.sleep(4000);
+    JarNode.sleep(4000);
     server.close();
     Instant down = Instant.now();
     System.out.println("PostgreSQL stopped after " + acknowledged.size() + " acknowledged submissions");
-    JosparNode.sleep(2000);
+    JarNode.sleep(2000);
     // while it is away: a clear 503 with a reason, from the engine REST API, Jospar's API and the probe
     HttpResponse<String> engineApi = node.get("/engine-rest/task?candidateGroup=akimat-turkistan", "akimat-turkistan.official");
     assertThat(engineApi.statusCode()).isEqualTo(503);
@@ -149,19 +153,19 @@ class PostgresOperationsIT {
     assertThat(josparApi.body()).contains("DatabaseUnavailable").doesNotContain("at org.");
     assertThat(node.get("/actuator/health/readiness", null).statusCode()).isEqualTo(503);
     assertThat(node.get("/actuator/health/liveness", null).statusCode()).as("alive: no restart needed").isEqualTo(200);
-    JosparNode.sleep(6000);
+    JarNode.sleep(6000);
 
     server = startServer();
     restarted.set(true);
     System.out.printf("PostgreSQL back after %.1f s%n", Duration.between(down, Instant.now()).toMillis() / 1000.0);
     Instant until = Instant.now().plus(Duration.ofSeconds(60));
     while (node.get("/actuator/health/readiness", null).statusCode() != 200 && Instant.now().isBefore(until)) {
-      JosparNode.sleep(500);
+      JarNode.sleep(500);
     }
     assertThat(node.get("/actuator/health/readiness", null).statusCode()).as("ready again by itself").isEqualTo(200);
     until = Instant.now().plus(Duration.ofSeconds(60));
     while (acknowledgedAfterRestart.get() < 20 && Instant.now().isBefore(until)) {
-      JosparNode.sleep(500);
+      JarNode.sleep(500);
     }
     done.set(true);
     clients.shutdown();
@@ -193,7 +197,7 @@ class PostgresOperationsIT {
     until = Instant.now().plus(Duration.ofSeconds(60));
     while (count(db, "select count(*) from jospar_report_event where cycle_key = ? and event = 'REMINDED'", late.cycleKey()) == 0
         && Instant.now().isBefore(until)) {
-      JosparNode.sleep(500);
+      JarNode.sleep(500);
     }
     assertThat(count(db, "select count(*) from jospar_report_event where cycle_key = ? and event = 'REMINDED'", late.cycleKey()))
         .isPositive();
@@ -232,7 +236,7 @@ class PostgresOperationsIT {
     assertThat(restored.queryForObject(tasks, String.class)).isEqualTo(db.queryForObject(tasks, String.class));
 
     // a node on the restored database carries on where the old one stopped
-    JosparNode again = new JosparNode("node-restored", url("jospar_restored"), Map.of("JOSPAR_DB_USER", "jospar",
+    JarNode again = new JarNode("node-restored", url("jospar_restored"), CLUSTER_LOGS, Map.of("JOSPAR_DB_USER", "jospar",
         "JOSPAR_DB_PASSWORD", "restore-test")).start().awaitReady(Duration.ofMinutes(3));
     try {
       Map<String, Object> submitted = restored.queryForMap("select t.ID_ as task, r.body_code as body from ACT_RU_TASK t "

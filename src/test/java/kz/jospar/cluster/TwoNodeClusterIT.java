@@ -1,5 +1,9 @@
 package kz.jospar.cluster;
 
+import static kz.jospar.support.JarNode.CLUSTER_LOGS;
+
+import kz.jospar.support.JarNode;
+
 import static kz.jospar.cluster.PlanLoad.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +37,8 @@ class TwoNodeClusterIT {
 
   static final int BURST = 2_000;
   static final String DEADLINE_JOBS = "JOB_DEF_ID_ in (select ID_ from ACT_RU_JOBDEF where ACT_ID_ = 'BoundaryEvent_DeadlinePassed')";
-  static JosparNode a;
-  static JosparNode b;
+  static JarNode a;
+  static JarNode b;
   static JdbcTemplate db;
   static List<PlanLoad.Period> periods;
   static int used;
@@ -45,8 +49,8 @@ class TwoNodeClusterIT {
     EmbeddedPostgresSupport.upgradeSchema(url);
     db = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
     // one after the other only so that the demo people are created once; production nodes have none to create
-    a = new JosparNode("node-a", url, Map.of()).start().awaitReady(Duration.ofMinutes(3));
-    b = new JosparNode("node-b", url, Map.of()).start().awaitReady(Duration.ofMinutes(3));
+    a = new JarNode("node-a", url, CLUSTER_LOGS, Map.of()).start().awaitReady(Duration.ofMinutes(3));
+    b = new JarNode("node-b", url, CLUSTER_LOGS, Map.of()).start().awaitReady(Duration.ofMinutes(3));
     periods = PlanLoad.periods(a, 2022, 2026);
   }
 
@@ -80,7 +84,7 @@ class TwoNodeClusterIT {
     assertThat(count(db, "select count(*) from ACT_RU_JOB where " + DEADLINE_JOBS)).isEqualTo(reports);
     assertThat(count(db, "select count(distinct DUEDATE_) from ACT_RU_JOB where " + DEADLINE_JOBS)).isOne();
     while (Instant.now().isBefore(dueAt.toInstant())) {
-      JosparNode.sleep(200);
+      JarNode.sleep(200);
     }
 
     Instant released = Instant.now();
@@ -88,7 +92,7 @@ class TwoNodeClusterIT {
     Instant deadline = released.plus(Duration.ofMinutes(6));
     while (count(db, "select count(*) from ACT_RU_JOB where " + DEADLINE_JOBS + "") > 0
         && Instant.now().isBefore(deadline)) {
-      JosparNode.sleep(500);
+      JarNode.sleep(500);
     }
     Duration took = Duration.between(released, Instant.now());
     System.out.printf("burst: %d deadlines (%d escalating) over %d periods, all done in %.1f s on two nodes%n", reports, expected,
@@ -124,7 +128,7 @@ class TwoNodeClusterIT {
     for (PlanLoad.Period p : contested) {
       CyclicBarrier together = new CyclicBarrier(2);
       List<CompletableFuture<PlanLoad.Opened>> race = new ArrayList<>();
-      for (JosparNode node : List.of(a, b)) {
+      for (JarNode node : List.of(a, b)) {
         race.add(CompletableFuture.supplyAsync(() -> {
           try {
             together.await();
