@@ -1,13 +1,11 @@
 package kz.jospar.cluster;
 
-import static kz.jospar.support.JarNode.CLUSTER_LOGS;
-
-import kz.jospar.support.JarNode;
-
 import static kz.jospar.cluster.PlanLoad.count;
+import static kz.jospar.support.JarNode.CLUSTER_LOGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,11 +23,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.jospar.support.EmbeddedPostgresSupport;
+import kz.jospar.support.JarNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * kill -9 in the middle of a load of submissions and escalations, three times in one run, on two
@@ -38,6 +37,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * its jobs run elsewhere), no incident, and the processes go on.
  */
 class CrashRecoveryIT {
+
+  /** Its nodes' logs: target/cluster-it/CrashRecoveryIT/node-a-1.log, … (a directory per class: classes may run side by side). */
+  static final Path LOGS = CLUSTER_LOGS.resolve("CrashRecoveryIT");
 
   static final ZoneId NODE_ZONE = ZoneId.of("Asia/Almaty");
   static final int KILLS = 3;
@@ -53,11 +55,13 @@ class CrashRecoveryIT {
   static void startTwoNodes() throws Exception {
     String url = EmbeddedPostgresSupport.newDatabase("jospar_crash");
     EmbeddedPostgresSupport.upgradeSchema(url);
-    db = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
+    // one connection for the test's own checks (the database is never restarted here): a DriverManagerDataSource
+    // would open one per query, minutes for the thousands of checks after the load
+    db = new JdbcTemplate(new SingleConnectionDataSource(url, "postgres", "postgres", true));
     // a short lock so that the test need not wait the production 5 minutes for a dead node's jobs
     Map<String, String> env = Map.of("JOSPAR_JOB_LOCK_TIME_MS", "10000");
-    a = new JarNode("node-a", url, CLUSTER_LOGS, env).start().awaitReady(Duration.ofMinutes(3));
-    b = new JarNode("node-b", url, CLUSTER_LOGS, env).start().awaitReady(Duration.ofMinutes(3));
+    a = new JarNode("node-a", url, LOGS, env).start().awaitReady(Duration.ofMinutes(3));
+    b = new JarNode("node-b", url, LOGS, env).start().awaitReady(Duration.ofMinutes(3));
   }
 
   @AfterAll

@@ -1,10 +1,7 @@
 package kz.jospar.cluster;
 
-import static kz.jospar.support.JarNode.CLUSTER_LOGS;
-
-import kz.jospar.support.JarNode;
-
 import static kz.jospar.cluster.PlanLoad.count;
+import static kz.jospar.support.JarNode.CLUSTER_LOGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -28,15 +25,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import kz.jospar.support.EmbeddedPostgresSupport;
+import kz.jospar.support.JarNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -45,8 +44,10 @@ import org.springframework.util.FileSystemUtils;
  * pg_dump of the live database, pg_restore into a fresh one, every process, task, document and
  * report found again, and a node on the restored database carrying on.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresOperationsIT {
+
+  /** Its nodes' logs: target/cluster-it/PostgresOperationsIT/node-a-1.log, … (a directory per class: classes may run side by side). */
+  static final Path LOGS = CLUSTER_LOGS.resolve("PostgresOperationsIT");
 
   static final Path DATA = Path.of("target", "pg-operations-it");
   static int port;
@@ -77,7 +78,25 @@ class PostgresOperationsIT {
     new JdbcTemplate(server.getPostgresDatabase()).execute("CREATE DATABASE jospar");
     EmbeddedPostgresSupport.upgradeSchema(url("jospar"));
     db = new JdbcTemplate(new DriverManagerDataSource(url("jospar"), "postgres", "postgres"));
-    node = new JarNode("node-a", url("jospar"), CLUSTER_LOGS, Map.of()).start().awaitReady(Duration.ofMinutes(3));
+    node = new JarNode("node-a", url("jospar"), LOGS, Map.of()).start().awaitReady(Duration.ofMinutes(3));
+  }
+
+  /**
+   * A PostgreSQL restart under load, then a dump of what it left restored into a fresh database: the restore
+   * checks the load's data, so they are steps of one test, in order.
+   */
+  @TestFactory
+  Stream<DynamicTest> aRestartUnderLoadThenARestoreOfWhatItLeft() {
+    return Stream.of(
+        step("a postgres restart under load gets 5 0 3s then recovers and loses nothing acknowledged", this::aPostgresRestartUnderLoadGets503sThenRecoversAndLosesNothingAcknowledged),
+        step("a dump restored into a fresh database has every process task document and report", this::aDumpRestoredIntoAFreshDatabaseHasEveryProcessTaskDocumentAndReport));
+  }
+
+  /** A step, with what JUnit does around each test (it does so only once around a whole factory). */
+  DynamicTest step(String name, Executable step) {
+    return DynamicTest.dynamicTest(name, () -> {
+      step.execute();
+    });
   }
 
   @AfterAll
@@ -90,8 +109,6 @@ class PostgresOperationsIT {
     }
   }
 
-  @Test
-  @Order(1)
   void aPostgresRestartUnderLoadGets503sThenRecoversAndLosesNothingAcknowledged() throws Exception {
     OffsetDateTime dueAt = OffsetDateTime.now(ZoneOffset.UTC).plusDays(20).withNano(0);
     List<PlanLoad.Period> periods = PlanLoad.periods(node, 2022, 2026);
@@ -178,12 +195,15 @@ class PostgresOperationsIT {
         .isSubsetOf(204, 503, 409, 404);
     assertThat(answers.get(503)).as("503s during the outage").isPositive();
     assertThat(slowest.get()).as("no request hangs: the pool gives up after 5 s").isLessThan(15_000);
+    // on one connection: the DriverManagerDataSource opens one per query, a second or more for a thousand reports
+    JdbcTemplate check = new JdbcTemplate(new SingleConnectionDataSource(url("jospar"), "postgres", "postgres", true));
     for (Submission s : acknowledged) {
-      assertThat(db.queryForObject("select state from jospar_body_report where cycle_key = ? and body_code = ?", String.class,
+      assertThat(check.queryForObject("select state from jospar_body_report where cycle_key = ? and body_code = ?", String.class,
           s.cycle(), s.body())).as("%s/%s", s.cycle(), s.body()).isEqualTo("submitted");
-      assertThat(count(db, "select count(*) from jospar_report_event where cycle_key = ? and body_code = ? and event = 'SUBMITTED'",
+      assertThat(count(check, "select count(*) from jospar_report_event where cycle_key = ? and body_code = ? and event = 'SUBMITTED'",
           s.cycle(), s.body())).isOne();
     }
+    ((SingleConnectionDataSource) check.getDataSource()).destroy();
     // a 503 at the very commit leaves the caller unsure; such a report may be there too, but never twice
     assertThat(count(db, "select count(*) from jospar_body_report where state = 'submitted'"))
         .isBetween((long) acknowledged.size(), (long) acknowledged.size() + answers.getOrDefault(503, 0));
@@ -209,8 +229,6 @@ class PostgresOperationsIT {
       "ACT_HI_TASKINST", "ACT_HI_ACTINST", "ACT_HI_VARINST", "jospar_cycle", "jospar_body_report", "jospar_report_event",
       "jospar_schema_history");
 
-  @Test
-  @Order(2)
   void aDumpRestoredIntoAFreshDatabaseHasEveryProcessTaskDocumentAndReport() throws Exception {
     // quiet first, as the runbook says: the node is stopped so the dump is of a still database
     node.stop();
@@ -236,7 +254,7 @@ class PostgresOperationsIT {
     assertThat(restored.queryForObject(tasks, String.class)).isEqualTo(db.queryForObject(tasks, String.class));
 
     // a node on the restored database carries on where the old one stopped
-    JarNode again = new JarNode("node-restored", url("jospar_restored"), CLUSTER_LOGS, Map.of("JOSPAR_DB_USER", "jospar",
+    JarNode again = new JarNode("node-restored", url("jospar_restored"), LOGS, Map.of("JOSPAR_DB_USER", "jospar",
         "JOSPAR_DB_PASSWORD", "restore-test")).start().awaitReady(Duration.ofMinutes(3));
     try {
       Map<String, Object> submitted = restored.queryForMap("select t.ID_ as task, r.body_code as body from ACT_RU_TASK t "
@@ -261,7 +279,10 @@ class PostgresOperationsIT {
     }
   }
 
-  /** pg_dump and pg_restore from the PATH or Debian's PostgreSQL (postgresql-client); refuses clearly when there is none. */
+  /**
+   * pg_dump and pg_restore from the PATH or Debian's PostgreSQL (postgresql-client); refuses clearly when there is
+   * none.
+   */
   static String tool(String name) throws IOException {
     List<Path> candidates = new ArrayList<>();
     for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {

@@ -1,12 +1,10 @@
 package kz.jospar.cluster;
 
-import static kz.jospar.support.JarNode.CLUSTER_LOGS;
-
-import kz.jospar.support.JarNode;
-
 import static kz.jospar.cluster.PlanLoad.count;
+import static kz.jospar.support.JarNode.CLUSTER_LOGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,13 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.stream.Stream;
 import kz.jospar.support.EmbeddedPostgresSupport;
+import kz.jospar.support.JarNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -32,8 +31,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * overdue report exactly once, with both nodes doing the work; and two nodes racing to open the same
  * period open it once.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeClusterIT {
+
+  /** Its nodes' logs: target/cluster-it/TwoNodeClusterIT/node-a-1.log, … (a directory per class: classes may run side by side). */
+  static final Path LOGS = CLUSTER_LOGS.resolve("TwoNodeClusterIT");
 
   static final int BURST = 2_000;
   static final String DEADLINE_JOBS = "JOB_DEF_ID_ in (select ID_ from ACT_RU_JOBDEF where ACT_ID_ = 'BoundaryEvent_DeadlinePassed')";
@@ -49,9 +50,28 @@ class TwoNodeClusterIT {
     EmbeddedPostgresSupport.upgradeSchema(url);
     db = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
     // one after the other only so that the demo people are created once; production nodes have none to create
-    a = new JarNode("node-a", url, CLUSTER_LOGS, Map.of()).start().awaitReady(Duration.ofMinutes(3));
-    b = new JarNode("node-b", url, CLUSTER_LOGS, Map.of()).start().awaitReady(Duration.ofMinutes(3));
+    a = new JarNode("node-a", url, LOGS, Map.of()).start().awaitReady(Duration.ofMinutes(3));
+    b = new JarNode("node-b", url, LOGS, Map.of()).start().awaitReady(Duration.ofMinutes(3));
     periods = PlanLoad.periods(a, 2022, 2026);
+  }
+
+  /**
+   * Two nodes on one database: a burst of deadlines, then races to open the periods the burst left unopened. The
+   * burst counts every report in the database and the race takes the periods after the burst's, so they are steps
+   * of one test, in order.
+   */
+  @TestFactory
+  Stream<DynamicTest> twoNodesOnOneDatabase() {
+    return Stream.of(
+        step("a burst of deadlines escalates every overdue report exactly once on both nodes", this::aBurstOfDeadlinesEscalatesEveryOverdueReportExactlyOnceOnBothNodes),
+        step("two nodes racing to open the period open it once", this::twoNodesRacingToOpenThePeriodOpenItOnce));
+  }
+
+  /** A step, with what JUnit does around each test (it does so only once around a whole factory). */
+  DynamicTest step(String name, Executable step) {
+    return DynamicTest.dynamicTest(name, () -> {
+      step.execute();
+    });
   }
 
   @AfterAll
@@ -64,8 +84,6 @@ class TwoNodeClusterIT {
     }
   }
 
-  @Test
-  @Order(1)
   void aBurstOfDeadlinesEscalatesEveryOverdueReportExactlyOnceOnBothNodes() throws Exception {
     // Every report's deadline is the same moment. The deadline timers are held (as an administrator
     // can in Cockpit) while the periods open, so that on any machine, however slow to open 2,000
@@ -120,8 +138,6 @@ class TwoNodeClusterIT {
     assertThat(byNode).allSatisfy(r -> assertThat(((Number) r.get("jobs")).longValue()).isGreaterThan(reports / 5));
   }
 
-  @Test
-  @Order(2)
   void twoNodesRacingToOpenThePeriodOpenItOnce() throws Exception {
     OffsetDateTime dueAt = OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).withNano(0);
     List<PlanLoad.Period> contested = periods.subList(used, used + 10);

@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Each attack found by trying Jospar as another body would, replayed on the full application on
  * PostgreSQL through every door (engine REST in both path forms, the webapps' API), and judged by its
  * effect on Jospar's records and the engine's state, not by a status code alone. Run twice: people
- * signed in with a password ({@link SealedBodiesTest}) and with Keycloak tokens ({@link SealedBodiesKeycloakTest}).
+ * signed in with a password ({@link SealedBodiesIT}) and with Keycloak tokens ({@link SealedBodiesKeycloakIT}).
  */
 abstract class SealedBodiesContract {
 

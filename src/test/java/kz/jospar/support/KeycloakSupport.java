@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * and {@code keycloak/demo/jospar-users-0.json} (which {@code KeycloakRealmTest} keeps equal to what
  * the catalog generates) into an in-memory database, with a random bootstrap-admin password and
  * random client secrets, on a free port of 127.0.0.1. The server's output goes to
- * {@code target/keycloak-test.log}. A shutdown hook stops it with the JVM.
+ * {@code target/keycloak-test-<pid of the test JVM>.log} (test JVMs run side by side). A shutdown hook stops it with the JVM.
  *
  * <pre>{@code
  * static final KeycloakSupport keycloak = KeycloakSupport.server();
@@ -76,7 +76,7 @@ public final class KeycloakSupport {
   static final Path DISTRIBUTION = Path.of("target", "keycloak", "keycloak-" + VERSION);
   static final Path REALM_FILE = Path.of("keycloak", "jospar-realm.json");
   static final Path DEMO_USERS_FILE = Path.of("keycloak", "demo", "jospar-users-0.json");
-  static final Path LOG = Path.of("target", "keycloak-test.log");
+  static final Path LOG = Path.of("target", "keycloak-test-" + ProcessHandle.current().pid() + ".log");
   static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -362,6 +362,8 @@ public final class KeycloakSupport {
       Map<String, String> env = builder.environment();
       env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("QUARKUS_"));
       env.put("JAVA_HOME", System.getProperty("java.home"));
+      // a test server lives for minutes: the quick compiler alone starts it sooner and leaves CPU to the tests
+      env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
       env.put("KC_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN);
       env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
       env.put("JOSPAR_WEBAPPS_CLIENT_SECRET", webappsSecret);

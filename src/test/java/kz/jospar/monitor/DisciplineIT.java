@@ -56,7 +56,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"JOSPAR_DEMO_DB_URL=jdbc:h2:mem:jospar-discipline;DB_CLOSE_DELAY=-1", "camunda.bpm.job-execution.enabled=false"})
-class DisciplineTest {
+class DisciplineIT {
 
   static final String T = "akimat-turkistan";
   static final String A = "akimat-astana";

@@ -72,7 +72,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
     // timers must not fire while the doors are tried: the ids stay what setup found
     properties = "camunda.bpm.job-execution.enabled=false")
 @ActiveProfiles("postgres")
-class DoorsTest {
+class DoorsIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -119,7 +119,7 @@ class DoorsTest {
 
   static List<Rule> rules() throws IOException {
     List<Rule> rules = new ArrayList<>();
-    try (InputStream in = DoorsTest.class.getResourceAsStream("/security/doors.tsv")) {
+    try (InputStream in = DoorsIT.class.getResourceAsStream("/security/doors.tsv")) {
       List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
       for (int i = 0; i < lines.size(); i++) {
         String l = lines.get(i);
@@ -141,7 +141,7 @@ class DoorsTest {
 
   static Map<String, Body> bodies() throws IOException {
     Map<String, Body> bodies = new LinkedHashMap<>();
-    try (InputStream in = DoorsTest.class.getResourceAsStream("/security/door-bodies.tsv")) {
+    try (InputStream in = DoorsIT.class.getResourceAsStream("/security/door-bodies.tsv")) {
       List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
       for (int i = 0; i < lines.size(); i++) {
         String l = lines.get(i);

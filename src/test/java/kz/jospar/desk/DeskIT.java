@@ -41,7 +41,7 @@ import org.springframework.web.util.HtmlUtils;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "jospar.demo.allow-any-database=true"})
 @ActiveProfiles({"demo", "postgres"})
-class DeskTest {
+class DeskIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The explicit schema step on a real PostgreSQL: create, upgrade, refuse, and the check a node runs at start. */
-class SchemaUpgradeTest {
+class SchemaUpgradeIT {
 
   static DriverManagerDataSource freshDatabase(String prefix) {
     return new DriverManagerDataSource(EmbeddedPostgresSupport.newDatabase(prefix), "postgres", "postgres");

@@ -1,7 +1,7 @@
 package kz.jospar.desk;
 
-import static kz.jospar.desk.DeskTest.FORM;
-import static kz.jospar.desk.DeskTest.page;
+import static kz.jospar.desk.DeskIT.FORM;
+import static kz.jospar.desk.DeskIT.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -51,7 +51,7 @@ import org.springframework.web.util.HtmlUtils;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "jospar.demo.allow-any-database=true"})
 @ActiveProfiles({"demo", "postgres"})
-class DeskFormsTest {
+class DeskFormsIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -162,13 +162,13 @@ class DeskFormsTest {
         "Сводный документ (необязательно)", "координатор закроет период");
     assertThat(page(coordinator, "/jospar/desk/task/" + consolidate + "?lang=kk")).contains("Есептерді жинақтау", "Жиынтық ақпарат",
         "Қабылданған есептер");
-    HttpResponse<String> empty = coordinator.post("/jospar/desk/task/" + consolidate + "?lang=ru", DeskTest.MULTIPART,
+    HttpResponse<String> empty = coordinator.post("/jospar/desk/task/" + consolidate + "?lang=ru", DeskIT.MULTIPART,
         multipart(coordinator, Map.of(), null, null));
     assertThat(empty.statusCode()).isEqualTo(400);
     assertThat(HtmlUtils.htmlUnescape(empty.body())).contains("href=\"#consolidatedSummary\"", "Сводная информация: обязательно")
         .doesNotContain("href=\"#consolidatedDocument\"");
     assertThat(open(consolidate)).isTrue();
-    HttpResponse<String> consolidated = coordinator.post("/jospar/desk/task/" + consolidate + "?lang=ru", DeskTest.MULTIPART,
+    HttpResponse<String> consolidated = coordinator.post("/jospar/desk/task/" + consolidate + "?lang=ru", DeskIT.MULTIPART,
         multipart(coordinator, Map.of(Vars.CONSOLIDATED_SUMMARY, "Исследование 2026 года проведено"), Vars.CONSOLIDATED_DOCUMENT,
             "%PDF-1.4 consolidated".getBytes()));
     assertThat(consolidated.statusCode()).as(consolidated.body()).isEqualTo(302);
@@ -225,11 +225,11 @@ class DeskFormsTest {
     assertThat(page(lead, "/jospar/desk/task/" + record + "?lang=ru")).contains("Зафиксировать проведение сессии", "Запланировано при подготовке",
         "Повестка XXXV сессии", "Протокол сессии");
     assertThat(page(lead, "/jospar/desk/task/" + record + "?lang=kk")).contains("Сессияның өткенін тіркеу", "Сессия хаттамасы");
-    HttpResponse<String> empty = lead.post("/jospar/desk/task/" + record + "?lang=kk", DeskTest.MULTIPART, multipart(lead, Map.of(), null, null));
+    HttpResponse<String> empty = lead.post("/jospar/desk/task/" + record + "?lang=kk", DeskIT.MULTIPART, multipart(lead, Map.of(), null, null));
     assertThat(empty.statusCode()).isEqualTo(400);
     assertThat(HtmlUtils.htmlUnescape(empty.body())).contains("href=\"#sessionHeldOn\"", "href=\"#sessionMinutes\"", "міндетті: күні");
     assertThat(open(record)).isTrue();
-    HttpResponse<String> held = lead.post("/jospar/desk/task/" + record + "?lang=kk", DeskTest.MULTIPART,
+    HttpResponse<String> held = lead.post("/jospar/desk/task/" + record + "?lang=kk", DeskIT.MULTIPART,
         multipart(lead, Map.of(Vars.SESSION_HELD_ON, "2026-04-29"), Vars.SESSION_MINUTES, "%PDF-1.4 minutes".getBytes()));
     assertThat(held.statusCode()).as(held.body()).isEqualTo(302);
     runContinuations();
@@ -252,13 +252,13 @@ class DeskFormsTest {
         "Обновлённый реестр", "Количество объединений в реестре", "Примечание (необязательно)", "enctype=\"multipart/form-data\"");
     assertThat(page(lead, "/jospar/desk/task/" + register + "?lang=kk")).contains("Этномәдени бірлестіктер тізілімін жаңарту",
         "Тізілімдегі бірлестіктер саны");
-    HttpResponse<String> wrong = lead.post("/jospar/desk/task/" + register + "?lang=ru", DeskTest.MULTIPART,
+    HttpResponse<String> wrong = lead.post("/jospar/desk/task/" + register + "?lang=ru", DeskIT.MULTIPART,
         multipart(lead, Map.of(Vars.ASSOCIATIONS_COUNT, "-3"), null, null));
     assertThat(wrong.statusCode()).isEqualTo(400);
     assertThat(HtmlUtils.htmlUnescape(wrong.body())).contains("href=\"#registerDocument\"", "href=\"#associationsCount\"",
         "должно быть 0 или больше, получено -3");
     assertThat(open(register)).isTrue();
-    HttpResponse<String> done = lead.post("/jospar/desk/task/" + register + "?lang=ru", DeskTest.MULTIPART,
+    HttpResponse<String> done = lead.post("/jospar/desk/task/" + register + "?lang=ru", DeskIT.MULTIPART,
         multipart(lead, Map.of(Vars.ASSOCIATIONS_COUNT, "1012"), Vars.REGISTER_DOCUMENT, "%PDF-1.4 register".getBytes()));
     assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
     runContinuations();
@@ -330,22 +330,22 @@ class DeskFormsTest {
   byte[] form(WebappSession session, Map<String, String> fields) {
     Map<String, String> all = new LinkedHashMap<>(fields);
     all.put("_csrf", session.cookie("JOSPAR-XSRF"));
-    return DeskTest.form(all);
+    return DeskIT.form(all);
   }
 
   byte[] multipart(WebappSession session, Map<String, String> fields, String fileField, byte[] file) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Map<String, String> all = new LinkedHashMap<>(fields);
     all.put("_csrf", session.cookie("JOSPAR-XSRF"));
-    all.forEach((k, v) -> out.writeBytes(("--" + DeskTest.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v
+    all.forEach((k, v) -> out.writeBytes(("--" + DeskIT.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v
         + "\r\n").getBytes(StandardCharsets.UTF_8)));
     if (file != null) {
-      out.writeBytes(("--" + DeskTest.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"document.pdf\"\r\n"
+      out.writeBytes(("--" + DeskIT.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"document.pdf\"\r\n"
           + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
       out.writeBytes(file);
       out.writeBytes("\r\n".getBytes());
     }
-    out.writeBytes(("--" + DeskTest.BOUNDARY + "--\r\n").getBytes());
+    out.writeBytes(("--" + DeskIT.BOUNDARY + "--\r\n").getBytes());
     return out.toByteArray();
   }
 

@@ -67,7 +67,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "jospar.demo.allow-any-database=true"})
 @ActiveProfiles({"demo", "postgres"})
-class DeskWalkBrowserTest {
+class DeskWalkBrowserIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -100,13 +100,13 @@ class DeskWalkBrowserTest {
 
   @BeforeAll
   static void driverAndAxe() throws IOException {
-    if (!Files.isExecutable(PlanWalkBrowserTest.CHROMIUM) || !Files.isExecutable(PlanWalkBrowserTest.CHROMEDRIVER)) {
-      fail("DeskWalkBrowserTest needs Chromium and its driver at " + PlanWalkBrowserTest.CHROMIUM + " and "
-          + PlanWalkBrowserTest.CHROMEDRIVER + ": install them with 'sudo apt-get install chromium chromium-driver' (or run .ci/run)");
+    if (!Files.isExecutable(PlanWalkBrowserIT.CHROMIUM) || !Files.isExecutable(PlanWalkBrowserIT.CHROMEDRIVER)) {
+      fail("DeskWalkBrowserIT needs Chromium and its driver at " + PlanWalkBrowserIT.CHROMIUM + " and "
+          + PlanWalkBrowserIT.CHROMEDRIVER + ": install them with 'sudo apt-get install chromium chromium-driver' (or run .ci/run)");
     }
     System.setProperty("SE_OFFLINE", "true");
     // Deque's own axe.min.js from Maven Central (com.deque.html.axe-core:selenium), read from the test class path
-    try (InputStream in = DeskWalkBrowserTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+    try (InputStream in = DeskWalkBrowserIT.class.getClassLoader().getResourceAsStream("axe.min.js")) {
       assertThat(in).as("axe.min.js on the test class path (com.deque.html.axe-core:selenium)").isNotNull();
       axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -189,7 +189,7 @@ class DeskWalkBrowserTest {
     assertThat(browser.getTitle()).startsWith(say("desk.error.prefix", locale));
     check(language + "-submit-errors");
     browser.findElement(By.id("reportText")).sendKeys(language.equals("kk") ? "Достық үйлерінде 12 іс-шара өтті." : "В домах дружбы прошло 12 мероприятий.");
-    browser.findElement(By.id("reportDocument")).sendKeys(PlanWalkBrowserTest.document().toAbsolutePath().toString());
+    browser.findElement(By.id("reportDocument")).sendKeys(PlanWalkBrowserIT.document().toAbsolutePath().toString());
     browser.findElement(By.cssSelector("main form button[type='submit']")).click();
     waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".done")));
     assertThat(browser.findElement(By.cssSelector(".done")).getText()).contains(say("desk.done.submitted", locale));
@@ -394,7 +394,7 @@ class DeskWalkBrowserTest {
     WebElement file = tab();
     assertThat(file.getAttribute("id")).isEqualTo("reportDocument");
     focusVisible(file);
-    file.sendKeys(PlanWalkBrowserTest.document().toAbsolutePath().toString()); // the file chooser's answer
+    file.sendKeys(PlanWalkBrowserIT.document().toAbsolutePath().toString()); // the file chooser's answer
     WebElement button = null;
     for (int i = 0; i < 6 && !"submit".equals(browser.switchTo().activeElement().getAttribute("type")); i++) {
       button = tab();
@@ -542,10 +542,10 @@ class DeskWalkBrowserTest {
   /** A Chromium whose browser asks for {@code language} first, as an office's browser set to it does. */
   static WebDriver chromium(String language) {
     // a driver of its own: quitting a browser stops the driver that started it
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(PlanWalkBrowserTest.CHROMEDRIVER.toFile())
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(PlanWalkBrowserIT.CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(PlanWalkBrowserTest.CHROMIUM.toFile());
+    options.setBinary(PlanWalkBrowserIT.CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=" + language);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + ",en"));
     return new ChromeDriver(service, options);

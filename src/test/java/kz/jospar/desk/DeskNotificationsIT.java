@@ -44,7 +44,7 @@ import org.springframework.web.util.HtmlUtils;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "jospar.demo.allow-any-database=true"})
 @ActiveProfiles({"demo", "postgres"})
-class DeskNotificationsTest {
+class DeskNotificationsIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -80,11 +80,11 @@ class DeskNotificationsTest {
     WebappSession official = new WebappSession(port).login(officialId, "demo");
 
     // the new task is told at once, unread, in the header of every desk page; no mail server is needed
-    String first = DeskTest.page(official, "/jospar/desk/notifications?lang=ru");
+    String first = DeskIT.page(official, "/jospar/desk/notifications?lang=ru");
     assertThat(first).contains("Уведомления", "Новая задача: Сдать отчёт", catalog.row("4.8").orElseThrow().name().ru(),
         "II полугодие 2026 года", catalog.bodies().find(TURKISTAN).orElseThrow().name().ru(), "30 нояб. 2026 г., 18:00",
         "● Не прочитано", "непрочитанных: 1");
-    assertThat(DeskTest.page(official, "/jospar/desk?lang=ru")).contains("href=\"/jospar/desk/notifications\"", "непрочитанных: 1",
+    assertThat(DeskIT.page(official, "/jospar/desk?lang=ru")).contains("href=\"/jospar/desk/notifications\"", "непрочитанных: 1",
         "href=\"/jospar/desk/sent\"", "Что мы отправили");
 
     // submitted, then returned by the supervisor at 11:30 Astana time, with a reason
@@ -93,7 +93,7 @@ class DeskNotificationsTest {
     decide("4.8/2026-H2", TURKISTAN, ReportProcess.TASK_REVIEW_BY_SUPERVISOR, TURKISTAN + ".supervisor",
         Map.of(Vars.APPROVED, false, Vars.RETURN_REASON, "Приложите подписанный протокол"));
 
-    String ru = DeskTest.page(official, "/jospar/desk/notifications?lang=ru");
+    String ru = DeskIT.page(official, "/jospar/desk/notifications?lang=ru");
     assertThat(ru).contains("Отчёт возвращён на доработку", "Причина", "Приложите подписанный протокол", "17 нояб. 2026 г., 11:30",
         "непрочитанных: 2", "Эта задача уже выполнена"); // the first task was the submission, done since
     List<Long> ids = ids(ru);
@@ -102,26 +102,26 @@ class DeskNotificationsTest {
     assertThat(ru.indexOf("Отчёт возвращён")).isLessThan(ru.indexOf("Новая задача"));
     assertThat(section(ru, returned)).contains("class=\"note unread\"", "● Не прочитано",
         "href=\"/jospar/desk/task/" + openSubmission("4.8/2026-H2", TURKISTAN) + "?lang=ru\"");
-    assertThat(DeskTest.page(official, "/jospar/desk/notifications?lang=kk")).contains("Есеп пысықтауға қайтарылды", "Себебі",
+    assertThat(DeskIT.page(official, "/jospar/desk/notifications?lang=kk")).contains("Есеп пысықтауға қайтарылды", "Себебі",
         "Оқылмаған", "оқылмағаны: 2");
 
     // body B's official sees only their own body's notification, and cannot mark body A's
     WebappSession other = new WebappSession(port).login(ASTANA + ".official", "demo");
-    String theirs = DeskTest.page(other, "/jospar/desk/notifications?lang=ru");
+    String theirs = DeskIT.page(other, "/jospar/desk/notifications?lang=ru");
     assertThat(theirs).contains("Новая задача: Сдать отчёт", catalog.bodies().find(ASTANA).orElseThrow().name().ru())
         .doesNotContain("Приложите подписанный протокол", "Отчёт возвращён", catalog.bodies().find(TURKISTAN).orElseThrow().name().ru());
     assertThat(ids(theirs)).hasSize(1).doesNotContainAnyElementsOf(ids);
     HttpResponse<String> foreign = other.post("/jospar/desk/notifications/" + returned + "/read?lang=ru", FORM,
-        DeskTest.form(Map.of("_csrf", other.cookie("JOSPAR-XSRF"))));
+        DeskIT.form(Map.of("_csrf", other.cookie("JOSPAR-XSRF"))));
     assertThat(foreign.statusCode()).isEqualTo(404);
     assertThat(unread(officialId)).isEqualTo(2);
 
     // the official marks the return read: the count drops, the row is shown read
     HttpResponse<String> marked = official.post("/jospar/desk/notifications/" + returned + "/read?lang=ru", FORM,
-        DeskTest.form(Map.of("_csrf", official.cookie("JOSPAR-XSRF"))));
+        DeskIT.form(Map.of("_csrf", official.cookie("JOSPAR-XSRF"))));
     assertThat(marked.statusCode()).as(marked.body()).isEqualTo(302);
     assertThat(marked.headers().firstValue("Location").orElseThrow()).endsWith("/jospar/desk/notifications?lang=ru");
-    String after = DeskTest.page(official, "/jospar/desk/notifications?lang=ru");
+    String after = DeskIT.page(official, "/jospar/desk/notifications?lang=ru");
     assertThat(after).contains("непрочитанных: 1");
     assertThat(section(after, returned)).contains("class=\"note read\"", "Прочитано").doesNotContain("Не прочитано");
     assertThat(unread(officialId)).isEqualTo(1);
@@ -130,12 +130,12 @@ class DeskNotificationsTest {
 
     // all at once; a marked page has no count left in the header
     assertThat(official.post("/jospar/desk/notifications/read?lang=ru", FORM,
-        DeskTest.form(Map.of("_csrf", official.cookie("JOSPAR-XSRF")))).statusCode()).isEqualTo(302);
+        DeskIT.form(Map.of("_csrf", official.cookie("JOSPAR-XSRF")))).statusCode()).isEqualTo(302);
     assertThat(unread(officialId)).isZero();
-    assertThat(DeskTest.page(official, "/jospar/desk?lang=ru")).doesNotContain("непрочитанных:").doesNotContain("class=\"badge\"");
+    assertThat(DeskIT.page(official, "/jospar/desk?lang=ru")).doesNotContain("непрочитанных:").doesNotContain("class=\"badge\"");
     assertThat(unread(ASTANA + ".official")).isEqualTo(1);
     assertThat(official.post("/jospar/desk/notifications/not-a-number/read", FORM,
-        DeskTest.form(Map.of("_csrf", official.cookie("JOSPAR-XSRF")))).statusCode()).isEqualTo(404);
+        DeskIT.form(Map.of("_csrf", official.cookie("JOSPAR-XSRF")))).statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -157,7 +157,7 @@ class DeskNotificationsTest {
     String official = lastName(SENDER + ".official");
     String supervisor = lastName(SENDER + ".supervisor");
     WebappSession sender = new WebappSession(port).login(SENDER + ".supervisor", "demo");
-    String ru = main(DeskTest.page(sender, "/jospar/desk/sent?lang=ru"));
+    String ru = main(DeskIT.page(sender, "/jospar/desk/sent?lang=ru"));
     assertThat(ru).contains("Что мы отправили", catalog.row("4.6").orElseThrow().name().ru(),
             catalog.bodies().find(SENDER).orElseThrow().name().ru(), "представлен", "Возвращён руководителем")
         .contains("Отправлен", "16 нояб. 2026 г., 09:15", "Official " + official)
@@ -174,19 +174,19 @@ class DeskNotificationsTest {
     // the last decision beside the state, said with who and when
     assertThat(ru).contains("Supervisor " + supervisor + ", 17 нояб. 2026 г., 11:30");
 
-    String kk = DeskTest.page(sender, "/jospar/desk/sent?lang=kk");
+    String kk = DeskIT.page(sender, "/jospar/desk/sent?lang=kk");
     assertThat(kk).contains("Біз не жібердік", catalog.row("4.6").orElseThrow().name().kk(),
         catalog.bodies().find(SENDER).orElseThrow().name().kk(), "Жіберілді", "Басшы қайтарды", "Хаттама жоқ", "Official " + official);
 
     // body B's people see their own report only
-    String other = DeskTest.page(new WebappSession(port).login(OTHER + ".official", "demo"), "/jospar/desk/sent?lang=ru");
+    String other = DeskIT.page(new WebappSession(port).login(OTHER + ".official", "demo"), "/jospar/desk/sent?lang=ru");
     assertThat(other).contains("The institute must add the list of participants", catalog.bodies().find(OTHER).orElseThrow().name().ru())
         .doesNotContain("Хаттама жоқ", catalog.bodies().find(SENDER).orElseThrow().name().ru(), "Official " + official);
 
     // the coordinator (member of АҚДМ, not an executor of 4.6) and the auditor (no body) see no body's reports here
-    String coordinator = DeskTest.page(new WebappSession(port).login("coordinator", "demo"), "/jospar/desk/sent?lang=ru");
+    String coordinator = DeskIT.page(new WebappSession(port).login("coordinator", "demo"), "/jospar/desk/sent?lang=ru");
     assertThat(coordinator).contains("Ваш орган ещё не отправил ни одного отчёта.").doesNotContain("Хаттама жоқ", "The institute must add");
-    String auditor = DeskTest.page(new WebappSession(port).login("auditor", "demo"), "/jospar/desk/sent?lang=ru");
+    String auditor = DeskIT.page(new WebappSession(port).login("auditor", "demo"), "/jospar/desk/sent?lang=ru");
     assertThat(auditor).contains("Вы не состоите ни в одном органе плана", "href=\"/jospar/monitor\"")
         .doesNotContain("Хаттама жоқ", "The institute must add");
   }

@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
-class TaskListAuthorizationTest {
+class TaskListAuthorizationIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

@@ -24,13 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import kz.jospar.support.EmbeddedPostgresSupport;
 import kz.jospar.support.KeycloakSupport;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -47,8 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=false")
 @ActiveProfiles({"postgres", "keycloak"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class KeycloakSecurityTest {
+class KeycloakSecurityIT {
 
   static final KeycloakSupport keycloak = KeycloakSupport.server();
   static final ObjectMapper json = new ObjectMapper();
@@ -115,11 +114,35 @@ class KeycloakSecurityTest {
         "value", Base64.getEncoder().encodeToString("%PDF-1.4".getBytes()), "valueInfo", Map.of("filename", "r.pdf")));
   }
 
+  /**
+   * One period of 4.9 with Keycloak's tokens, from opening to the sign-out: each step goes on from where the one
+   * before left the cycle, so they are steps of one test, in order.
+   */
+  @TestFactory
+  Stream<DynamicTest> onePeriodWithKeycloaksTokens() {
+    return Stream.of(
+        step("camunda reads users and groups from keycloak", this::camundaReadsUsersAndGroupsFromKeycloak),
+        step("readiness takes keycloak and prometheus takes a monitoring or admin token", this::readinessTakesKeycloakAndPrometheusTakesAMonitoringOrAdminToken),
+        step("the coordinator opens a period with a token", this::theCoordinatorOpensAPeriodWithAToken),
+        step("officials see and complete only their own bodys tasks", this::officialsSeeAndCompleteOnlyTheirOwnBodysTasks),
+        step("supervisors approve only their own bodys reports and documents stay with the body", this::supervisorsApproveOnlyTheirOwnBodysReportsAndDocumentsStayWithTheBody),
+        step("the coordinator sees the whole plan the auditor reads and the admin approves nothing", this::theCoordinatorSeesTheWholePlanTheAuditorReadsAndTheAdminApprovesNothing),
+        step("every kind of bad token is refused with 4 0 1", this::everyKindOfBadTokenIsRefusedWith401),
+        step("a valid token without the right role or body is refused with 4 0 3", this::aValidTokenWithoutTheRightRoleOrBodyIsRefusedWith403),
+        step("the webapps log in through keycloak and log out of it too", this::theWebappsLogInThroughKeycloakAndLogOutOfItToo),
+        step("everyone lands on the desk after keycloaks login and signs out from it through keycloak", this::everyoneLandsOnTheDeskAfterKeycloaksLoginAndSignsOutFromItThroughKeycloak));
+  }
+
+  /** A step, with what JUnit does around each test (it does so only once around a whole factory). */
+  DynamicTest step(String name, Executable step) {
+    return DynamicTest.dynamicTest(name, () -> {
+      step.execute();
+    });
+  }
+
   @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.IdentityService identityService;
 
-  @Test
-  @Order(0)
-  void camundaReadsUsersAndGroupsFromKeycloak() {
+  void camundaReadsUsersAndGroupsFromKeycloak() throws Exception {
     assertThat(identityService.isReadOnly()).isTrue();
     assertThat(identityService.createGroupQuery().groupMember("akimat-turkistan.supervisor").list()).extracting(g -> g.getId())
         .contains("akimat-turkistan", "akimat-turkistan-supervisors", "supervisor");
@@ -129,8 +152,6 @@ class KeycloakSecurityTest {
     assertThat(identityService.checkPassword("auditor", "wrong")).isFalse();
   }
 
-  @Test
-  @Order(0)
   void readinessTakesKeycloakAndPrometheusTakesAMonitoringOrAdminToken() throws Exception {
     HttpResponse<String> ready = call("GET", "/actuator/health/readiness", token("admin"), null);
     assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
@@ -142,8 +163,6 @@ class KeycloakSecurityTest {
     assertThat(call("GET", "/actuator/prometheus", token("admin"), null).body()).contains("jospar_reports_overdue");
   }
 
-  @Test
-  @Order(1)
   void theCoordinatorOpensAPeriodWithAToken() throws Exception {
     assertThat(call("POST", "/api/plan/periods", token("akimat-turkistan.supervisor"), Map.of("row", "4.9", "period", "2026")).statusCode())
         .isEqualTo(403);
@@ -157,8 +176,6 @@ class KeycloakSecurityTest {
     assertThat(call("GET", "/api/mail/outbox", token("coordinator"), null).statusCode()).isEqualTo(403);
   }
 
-  @Test
-  @Order(2)
   void officialsSeeAndCompleteOnlyTheirOwnBodysTasks() throws Exception {
     for (String body : List.of("akimat-turkistan", "akimat-astana", "aqdm")) {
       assertThat(tasks(body + ".official")).as(body).singleElement()
@@ -173,8 +190,6 @@ class KeycloakSecurityTest {
     assertThat(tasks("akimat-turkistan.official")).as("the review is the supervisors'").isEmpty();
   }
 
-  @Test
-  @Order(3)
   void supervisorsApproveOnlyTheirOwnBodysReportsAndDocumentsStayWithTheBody() throws Exception {
     String review = taskOf("akimat-turkistan.supervisor", "Есепті қарау");
     assertThat(tasks("akimat-astana.supervisor")).as("Astana sees no Turkistan review").noneMatch(t -> t.path("id").asText().equals(review));
@@ -191,8 +206,6 @@ class KeycloakSecurityTest {
         .isEqualTo(204);
   }
 
-  @Test
-  @Order(4)
   void theCoordinatorSeesTheWholePlanTheAuditorReadsAndTheAdminApprovesNothing() throws Exception {
     assertThat(tasks("coordinator")).hasSizeGreaterThanOrEqualTo(22);
     String accept = taskOf("coordinator", "Есепті қабылдау");
@@ -214,8 +227,6 @@ class KeycloakSecurityTest {
     });
   }
 
-  @Test
-  @Order(5)
   void everyKindOfBadTokenIsRefusedWith401() throws Exception {
     String good = token("akimat-turkistan.official");
     assertThat(call("GET", "/engine-rest/task", good, null).statusCode()).isEqualTo(200);
@@ -255,8 +266,6 @@ class KeycloakSecurityTest {
     return json.readTree(Base64.getUrlDecoder().decode(header)).path("kid").asText();
   }
 
-  @Test
-  @Order(6)
   void aValidTokenWithoutTheRightRoleOrBodyIsRefusedWith403() throws Exception {
     String outsider = keycloak.createUser("visitor.without.groups", "a-password-for-tests");
     String token = keycloak.token("visitor.without.groups", "a-password-for-tests");
@@ -267,8 +276,6 @@ class KeycloakSecurityTest {
     assertThat(call("GET", "/engine-rest/task?processInstanceBusinessKey=" + CYCLE, token, null).body()).isEqualTo("[]");
   }
 
-  @Test
-  @Order(7)
   void theWebappsLogInThroughKeycloakAndLogOutOfItToo() throws Exception {
     keycloak.allowRedirectsTo("http://localhost:" + port);
     CookieManager cookies = loopbackCookieJar();
@@ -311,8 +318,6 @@ class KeycloakSecurityTest {
     assertThat(again.body()).contains("kc-form-login");
   }
 
-  @Test
-  @Order(8)
   void everyoneLandsOnTheDeskAfterKeycloaksLoginAndSignsOutFromItThroughKeycloak() throws Exception {
     String base = "http://localhost:" + port;
     keycloak.allowRedirectsTo(base);

@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 // demo people on PostgreSQL: the postgres profile comes last so its database wins, and the demo is told it may
 @ActiveProfiles({"demo", "postgres"})
 @TestPropertySource(properties = "jospar.demo.allow-any-database=true")
-class MailNotificationsPostgresTest extends MailNotificationsTest {
+class MailNotificationsPostgresIT extends MailNotificationsIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

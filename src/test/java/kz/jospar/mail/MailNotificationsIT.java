@@ -67,7 +67,7 @@ import org.springframework.transaction.support.TransactionTemplate;
     "jospar.public-url=https://jospar.example.kz",
     "spring.mail.host=127.0.0.1",
     "spring.mail.properties.mail.smtp.starttls.enable=false"})
-class MailNotificationsTest {
+class MailNotificationsIT {
 
   // started before the Spring context, which needs its port (a JUnit extension would start too late);
   // one server for the test JVM, shared with the PostgreSQL variant of these tests

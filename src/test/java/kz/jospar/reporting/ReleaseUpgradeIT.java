@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "jospar.demo.allow-any-database=true"})
 @ActiveProfiles({"demo", "postgres"})
-class ReleaseUpgradeTest {
+class ReleaseUpgradeIT {
 
   static final String CLOSED = "3/2026-P3of3";
   static final String OPEN = "4.8/2026-H2";

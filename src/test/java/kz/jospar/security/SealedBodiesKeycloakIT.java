@@ -16,12 +16,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The attack suite with people signed in through a real Keycloak (access tokens on the APIs), on
  * PostgreSQL: the same attacks fail the same way whoever vouches for the person. The webapps sign in
- * through Keycloak's own page here, so Tasklist's door is walked by {@link SealedBodiesTest} only.
+ * through Keycloak's own page here, so Tasklist's door is walked by {@link SealedBodiesIT} only.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.job-execution.enabled=false")
 @ActiveProfiles({"postgres", "keycloak"})
-class SealedBodiesKeycloakTest extends SealedBodiesContract {
+class SealedBodiesKeycloakIT extends SealedBodiesContract {
 
   static final KeycloakSupport keycloak = KeycloakSupport.server();
   static final Map<String, String> tokens = new ConcurrentHashMap<>();

@@ -14,10 +14,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -40,8 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "logging.structured.format.console=ecs"})
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 @ActiveProfiles({"demo", "postgres"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OperationsEndpointsTest {
+class OperationsEndpointsIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -55,7 +51,6 @@ class OperationsEndpointsTest {
   static final String MONITOR_PASSWORD = "scraper-" + System.nanoTime();
 
   @Test
-  @Order(1)
   void healthAndProbesArePublicButOnlyStatus() {
     ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
     assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -74,7 +69,6 @@ class OperationsEndpointsTest {
   @Autowired org.springframework.boot.actuate.health.HttpCodeStatusMapper statusMapper;
 
   @Test
-  @Order(1)
   void aNodeThatIsDownOrStartingAnswers503AndIncidentsDoNotTakeItOutOfService() {
     // a custom mapping replaces Spring Boot's defaults: a DOWN answered 200 once, and load balancers sent traffic to it
     assertThat(statusMapper.getStatusCode(org.springframework.boot.actuate.health.Status.DOWN)).isEqualTo(503);
@@ -84,7 +78,6 @@ class OperationsEndpointsTest {
   }
 
   @Test
-  @Order(2)
   void prometheusIsForMonitoringAndAdministratorsOnly() {
     assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(http.withBasicAuth("akimat-turkistan.official", "demo").getForEntity("/actuator/prometheus", String.class)
@@ -104,7 +97,6 @@ class OperationsEndpointsTest {
   }
 
   @Test
-  @Order(3)
   void aFailingJobRetriesOnTheConfiguredScheduleThenRaisesAnIncidentSeenInHealthAndMetrics() {
     BpmnModelInstance failing = Bpmn.createExecutableProcess("OpsFailingJob").camundaHistoryTimeToLive(1)
         .startEvent().serviceTask("Task_Fails").camundaAsyncBefore().camundaExpression("${undefinedBean.call()}")
@@ -154,7 +146,6 @@ class OperationsEndpointsTest {
   }
 
   @Test
-  @Order(4)
   void logsCarryTheProcessTaskAndBodyButNeverTheReportOrTheCredentials(org.springframework.boot.test.system.CapturedOutput output) {
     org.springframework.http.HttpHeaders json = new org.springframework.http.HttpHeaders();
     json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);

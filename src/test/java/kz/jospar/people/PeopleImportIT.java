@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** {@code java -jar jospar.jar people import} on the plain postgres profile: the engine's own tables of a real PostgreSQL. */
-class PeopleImportTest {
+class PeopleImportIT {
 
   static final String HEADER = "name,email,body,role,language\n";
 

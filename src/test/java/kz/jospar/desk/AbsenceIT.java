@@ -60,7 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {"camunda.bpm.job-execution.enabled=false", "jospar.demo.allow-any-database=true", "jospar.mail.scheduled=false",
         "jospar.absence.scheduled=false", "spring.mail.host=127.0.0.1", "spring.mail.properties.mail.smtp.starttls.enable=false"})
 @ActiveProfiles({"demo", "postgres"})
-class AbsenceTest {
+class AbsenceIT {
 
   // a real SMTP server: the mails leave the outbox through the sender and arrive, or do not, at each person's address
   static final com.icegreen.greenmail.util.GreenMail smtp =
@@ -144,13 +144,13 @@ class AbsenceTest {
 
     // the supervisor records the absence at the desk, Tuesday to Friday, the deputy supervisor standing in
     WebappSession supervisor = new WebappSession(port).login(SUPERVISOR, "demo");
-    String page = DeskTest.page(supervisor, "/jospar/desk/absence?lang=ru");
+    String page = DeskIT.page(supervisor, "/jospar/desk/absence?lang=ru");
     assertThat(page).contains("Отсутствие и заместитель", "<label for=\"deputy\">Заместитель</label>");
     String deputies = page.substring(page.indexOf("id=\"deputy\""), page.indexOf("</select>", page.indexOf("id=\"deputy\"")));
     assertThat(deputies).contains("value=\"" + DEPUTY + "\"").doesNotContain("value=\"" + OFFICIAL + "\"", "value=\"akimat-astana.deputy\"");
     HttpResponse<String> recorded = record(supervisor, Map.of("deputy", DEPUTY, "from", "2026-11-17", "to", "2026-11-20"));
     assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(302);
-    assertThat(DeskTest.page(supervisor, "/jospar/desk/absence?lang=ru")).contains("Отсутствие записано", "17 ноября 2026 г.",
+    assertThat(DeskIT.page(supervisor, "/jospar/desk/absence?lang=ru")).contains("Отсутствие записано", "17 ноября 2026 г.",
         "20 ноября 2026 г.", "запланировано", "Отменить");
     // not yet begun: the reviews are still the supervisor's
     assertThat(review(H2).getAssignee()).isEqualTo(SUPERVISOR);
@@ -178,7 +178,7 @@ class AbsenceTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jospar_notification WHERE recipient = ? AND task_id IN (?, ?)", Integer.class,
         DEPUTY, review(H2).getId(), review(H1).getId())).isEqualTo(4); // told when each review arrived, and again when handed over
     WebappSession deputy = new WebappSession(port).login(DEPUTY, "demo");
-    assertThat(DeskTest.page(deputy, "/jospar/desk/absence?lang=ru")).contains("идёт");
+    assertThat(DeskIT.page(deputy, "/jospar/desk/absence?lang=ru")).contains("идёт");
     // the absent supervisor cannot finish behind the deputy's back
     assertThatThrownBy(() -> complete(H2, ReportProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, Map.of(Vars.APPROVED, true)))
         .isInstanceOf(CompletionRefusedException.class);
@@ -194,7 +194,7 @@ class AbsenceTest {
         H2, BODY)).containsEntry("actor", DEPUTY).containsEntry("on_behalf_of", SUPERVISOR);
     assertThat(jdbc.queryForObject("SELECT on_behalf_of FROM jospar_report_event WHERE cycle_key = ? AND body_code = ? AND event = 'SUBMITTED'",
         String.class, H2, BODY)).isNull();
-    String sent = DeskTest.page(new WebappSession(port).login(OFFICIAL, "demo"), "/jospar/desk/sent?lang=ru");
+    String sent = DeskIT.page(new WebappSession(port).login(OFFICIAL, "demo"), "/jospar/desk/sent?lang=ru");
     assertThat(sent).contains("Одобрен руководителем", "Deputy supervisor " + lastName(DEPUTY) + ", заместитель Supervisor " + lastName(SUPERVISOR));
 
     // four-eyes judges who acts: the deputy submitted H1 and may not approve it, though it was handed to them
@@ -227,7 +227,7 @@ class AbsenceTest {
     assertThat(back.getAssignee()).isNull();
     assertThat(engine.getTaskService().getIdentityLinksForTask(back.getId())).extracting(IdentityLink::getGroupId)
         .contains(Roles.supervisorsOf(BODY));
-    assertThat(DeskTest.page(supervisor, "/jospar/desk/absence?lang=ru")).contains("закончилось").doesNotContain(">Отменить<");
+    assertThat(DeskIT.page(supervisor, "/jospar/desk/absence?lang=ru")).contains("закончилось").doesNotContain(">Отменить<");
     // and mails reach the supervisor again
     act(H2, ReportProcess.TASK_REVIEW_BY_SUPERVISOR, DEPUTY, Map.of(Vars.APPROVED, false, Vars.RETURN_REASON, "Ещё раз"));
     act(H2, ReportProcess.TASK_SUBMIT_REPORT, OFFICIAL, submission("Третья попытка"));
@@ -242,7 +242,7 @@ class AbsenceTest {
     assertThat(review(H2).getAssignee()).isEqualTo(DEPUTY);
     long now = jdbc.queryForObject("SELECT id FROM jospar_absence WHERE person = ? AND state = 'started'", Long.class, SUPERVISOR);
     assertThat(supervisor.post("/jospar/desk/absence/" + now + "/cancel?lang=ru", FORM,
-        DeskTest.form(Map.of("_csrf", supervisor.cookie("JOSPAR-XSRF")))).statusCode()).isEqualTo(302);
+        DeskIT.form(Map.of("_csrf", supervisor.cookie("JOSPAR-XSRF")))).statusCode()).isEqualTo(302);
     assertThat(review(H2).getAssignee()).isNull();
     assertThat(absences.runDue()).isZero();
   }
@@ -312,20 +312,20 @@ class AbsenceTest {
     assertThat(http.withBasicAuth(astana + ".official", "demo").getForObject("/api/absences", String.class)).isEqualTo("[]");
 
     // the supervisor records for the body's official (the official has no one of the same role: nobody can stand in)
-    String forOfficial = DeskTest.page(supervisor, "/jospar/desk/absence?lang=ru&person=" + astana + ".official");
+    String forOfficial = DeskIT.page(supervisor, "/jospar/desk/absence?lang=ru&person=" + astana + ".official");
     assertThat(forOfficial).contains("Кто отсутствует", "Больше никто в этом органе не имеет той же роли");
     // another person cannot cancel the supervisor's absence, and cannot even tell it exists
     long id = jdbc.queryForObject("SELECT id FROM jospar_absence WHERE person = ?", Long.class, astana + ".supervisor");
-    assertThat(foreign.post("/jospar/desk/absence/" + id + "/cancel", FORM, DeskTest.form(Map.of("_csrf", foreign.cookie("JOSPAR-XSRF"))))
+    assertThat(foreign.post("/jospar/desk/absence/" + id + "/cancel", FORM, DeskIT.form(Map.of("_csrf", foreign.cookie("JOSPAR-XSRF"))))
         .statusCode()).isEqualTo(404);
-    assertThat(official.post("/jospar/desk/absence/" + id + "/cancel", FORM, DeskTest.form(Map.of("_csrf", official.cookie("JOSPAR-XSRF"))))
+    assertThat(official.post("/jospar/desk/absence/" + id + "/cancel", FORM, DeskIT.form(Map.of("_csrf", official.cookie("JOSPAR-XSRF"))))
         .statusCode()).isEqualTo(404);
     // the person cancels it; a cancelled one cannot be cancelled again
     assertThat(supervisor.post("/jospar/desk/absence/" + id + "/cancel?lang=ru", FORM,
-        DeskTest.form(Map.of("_csrf", supervisor.cookie("JOSPAR-XSRF")))).statusCode()).isEqualTo(302);
-    assertThat(DeskTest.page(supervisor, "/jospar/desk/absence?lang=ru")).contains("Отсутствие отменено", "отменено");
+        DeskIT.form(Map.of("_csrf", supervisor.cookie("JOSPAR-XSRF")))).statusCode()).isEqualTo(302);
+    assertThat(DeskIT.page(supervisor, "/jospar/desk/absence?lang=ru")).contains("Отсутствие отменено", "отменено");
     HttpResponse<String> twice = supervisor.post("/jospar/desk/absence/" + id + "/cancel?lang=ru", FORM,
-        DeskTest.form(Map.of("_csrf", supervisor.cookie("JOSPAR-XSRF"))));
+        DeskIT.form(Map.of("_csrf", supervisor.cookie("JOSPAR-XSRF"))));
     assertThat(twice.statusCode()).isEqualTo(409);
     assertThat(twice.body()).contains("уже закончилось или отменено");
   }
@@ -343,7 +343,7 @@ class AbsenceTest {
   HttpResponse<String> record(WebappSession session, Map<String, String> fields, String lang) {
     Map<String, String> form = new LinkedHashMap<>(fields);
     form.put("_csrf", session.cookie("JOSPAR-XSRF"));
-    return session.post("/jospar/desk/absence?lang=" + lang, FORM, DeskTest.form(form));
+    return session.post("/jospar/desk/absence?lang=" + lang, FORM, DeskIT.form(form));
   }
 
   static Map<String, Object> submission(String text) {

@@ -40,7 +40,7 @@ import org.springframework.web.util.HtmlUtils;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "jospar.demo.allow-any-database=true"})
 @ActiveProfiles({"demo", "postgres"})
-class SignInTest {
+class SignInIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -79,7 +79,7 @@ class SignInTest {
     assertThat(right.statusCode()).as(right.body()).isEqualTo(302);
     assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/jospar/desk?lang=ru");
     assertThat(sessionId(person)).as("a new session id at sign-in").isNotNull().isNotEqualTo(before);
-    assertThat(DeskTest.page(person, "/jospar/desk?lang=ru")).contains("Мои задачи", "<span class=\"who\">Official ");
+    assertThat(DeskIT.page(person, "/jospar/desk?lang=ru")).contains("Мои задачи", "<span class=\"who\">Official ");
     System.out.println("sign-in: the right password right after a wrong one took " + millis + " ms at the desk");
   }
 
@@ -139,7 +139,7 @@ class SignInTest {
   @Test
   void anAdministratorSignedInAtTheDeskWorksInCockpitAndAdmin() {
     WebappSession admin = new WebappSession(port).signedInAtDesk("admin", "demo");
-    String desk = DeskTest.page(admin, "/jospar/desk?lang=en");
+    String desk = DeskIT.page(admin, "/jospar/desk?lang=en");
     assertThat(desk).contains("href=\"/camunda/app/cockpit/default/\"", "href=\"/camunda/app/admin/default/\"", "Sign out");
 
     assertThat(admin.get("/camunda/app/cockpit/default/", "text/html").statusCode()).isEqualTo(200);
@@ -154,7 +154,7 @@ class SignInTest {
     assertThat(query.statusCode()).as(query.body()).isEqualTo(200);
 
     WebappSession official = new WebappSession(port).signedInAtDesk("aqdm.official", "demo");
-    assertThat(DeskTest.page(official, "/jospar/desk?lang=en")).doesNotContain("/camunda/app/cockpit", "/camunda/app/admin",
+    assertThat(DeskIT.page(official, "/jospar/desk?lang=en")).doesNotContain("/camunda/app/cockpit", "/camunda/app/admin",
         "/jospar/desk/open-period").contains("href=\"/jospar/monitor.html\"", "href=\"/jospar/settings.html\"");
     HttpResponse<String> notCockpit = official.get("/camunda/api/admin/auth/user/default", "application/json");
     assertThat(notCockpit.body()).contains("tasklist").doesNotContain("cockpit");
@@ -185,7 +185,7 @@ class SignInTest {
   @Test
   void signingOutEndsTheSessionOfTheDeskAndTheWebapps() {
     WebappSession person = new WebappSession(port).signedInAtDesk("akimat-turkistan.supervisor", "demo");
-    assertThat(DeskTest.page(person, "/jospar/desk?lang=ru")).contains("action=\"/jospar/sign-out\"", "Выйти");
+    assertThat(DeskIT.page(person, "/jospar/desk?lang=ru")).contains("action=\"/jospar/sign-out\"", "Выйти");
     assertThat(person.get("/camunda/api/admin/auth/user/default", "application/json").statusCode()).isEqualTo(200);
 
     HttpResponse<String> forged = person.post(SignInAddress.SIGN_OUT, FORM, "lang=ru".getBytes());
@@ -214,8 +214,8 @@ class SignInTest {
     assertThat(cycles("4.9/2026")).isZero();
 
     WebappSession coordinator = new WebappSession(port).signedInAtDesk("coordinator", "demo");
-    assertThat(DeskTest.page(coordinator, "/jospar/desk?lang=ru")).contains("href=\"/jospar/desk/open-period\"", "Открыть период вручную");
-    String periods = DeskTest.page(coordinator, open + "?lang=ru&row=4.9");
+    assertThat(DeskIT.page(coordinator, "/jospar/desk?lang=ru")).contains("href=\"/jospar/desk/open-period\"", "Открыть период вручную");
+    String periods = DeskIT.page(coordinator, open + "?lang=ru&row=4.9");
     assertThat(periods).contains("<option value=\"2026\"", "<option value=\"2025\"", "name=\"_csrf\"", "<label for=\"period\"",
         "<label for=\"dueDate\"");
     HttpResponse<String> heading = coordinator.get(open + "?lang=ru&row=15", "text/html");
@@ -242,7 +242,7 @@ class SignInTest {
         "dueDate", "2026-12-01", "lang", "ru")));
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(302);
     assertThat(opened.headers().firstValue("Location").orElseThrow()).endsWith(open + "?lang=ru");
-    assertThat(DeskTest.page(coordinator, open + "?lang=ru")).contains("Готово.", "период открыт", "1 декабря 2026");
+    assertThat(DeskIT.page(coordinator, open + "?lang=ru")).contains("Готово.", "период открыт", "1 декабря 2026");
     assertThat(cycles("4.9/2026")).isOne();
     assertThat(jdbc.queryForObject("SELECT opened_by FROM jospar_cycle WHERE cycle_key = '4.9/2026'", String.class)).isEqualTo("coordinator");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("4.9/2026")
@@ -268,7 +268,7 @@ class SignInTest {
   static byte[] form(WebappSession session, Map<String, String> fields) {
     Map<String, String> all = new java.util.LinkedHashMap<>(fields);
     all.put("_csrf", session.cookie("JOSPAR-XSRF"));
-    return DeskTest.form(all);
+    return DeskIT.form(all);
   }
 
   /** The webapps' own login, as their page sends it: the status it answers. */

@@ -19,7 +19,7 @@ import org.springframework.boot.SpringApplication;
  * Each start-up failure an administrator can cause: the application's main class started in this
  * JVM as the unit starts it, and the first lines on standard error say what happened and what to do.
  */
-class StartupFailureTest {
+class StartupFailureIT {
 
   @Test
   void withoutTheDatabaseUrlTheFirstLineNamesTheVariable() {

@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "jospar.demo.allow-any-database=true"})
 @ActiveProfiles({"demo", "postgres"})
-class ExtensionsPostgresTest {
+class ExtensionsPostgresIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

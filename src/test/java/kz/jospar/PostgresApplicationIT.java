@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
-class PostgresApplicationTest {
+class PostgresApplicationIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

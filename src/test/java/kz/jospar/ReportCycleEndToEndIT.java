@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.reporting.ReportProcess;
@@ -16,10 +17,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -44,8 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "jospar.demo.allow-any-database=true"})
 @ActiveProfiles({"demo", "postgres"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReportCycleEndToEndTest {
+class ReportCycleEndToEndIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -64,14 +63,39 @@ class ReportCycleEndToEndTest {
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-16T10:00:00+05:00").toInstant()));
   }
 
+  /**
+   * One period of 4.8 from opening to acceptance, through the HTTP API: each step goes on from where the one
+   * before left the cycle, so they are steps of one test, in order.
+   */
+  @TestFactory
+  Stream<DynamicTest> onePeriodOfItem48FromOpeningToAcceptance() {
+    return Stream.of(
+        step("only the coordinator opens a period and only once", this::onlyTheCoordinatorOpensAPeriodAndOnlyOnce),
+        step("each akimat sees only its own task", this::eachAkimatSeesOnlyItsOwnTask),
+        step("a bad form is refused with the field and the task stays as it was", this::aBadFormIsRefusedWithTheFieldAndTheTaskStaysAsItWas),
+        step("one akimats report is submitted approved and accepted", this::oneAkimatsReportIsSubmittedApprovedAndAccepted),
+        step("an unsubmitted report goes overdue and escalates to its supervisor", this::anUnsubmittedReportGoesOverdueAndEscalatesToItsSupervisor),
+        step("a decision counts only for the round it was given in", this::aDecisionCountsOnlyForTheRoundItWasGivenIn));
+  }
+
+  /** A step, with what JUnit does around each test (it does so only once around a whole factory). */
+  DynamicTest step(String name, Executable step) {
+    return DynamicTest.dynamicTest(name, () -> {
+      clock();
+      try {
+        step.execute();
+      } finally {
+        resetClock();
+      }
+    });
+  }
+
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
   }
 
-  @Test
-  @Order(1)
-  void onlyTheCoordinatorOpensAPeriodAndOnlyOnce() {
+  void onlyTheCoordinatorOpensAPeriodAndOnlyOnce() throws Exception {
     ResponseEntity<Map> refused = post("akimat-turkistan.official", "/api/plan/periods", Map.of("row", "4.8", "period", "2026-H2"));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat((String) refused.getBody().get("message")).contains("only the plan coordinator opens periods");
@@ -92,9 +116,7 @@ class ReportCycleEndToEndTest {
     assertThat(noPeriod.getBody().get("field")).isEqualTo("period");
   }
 
-  @Test
-  @Order(2)
-  void eachAkimatSeesOnlyItsOwnTask() {
+  void eachAkimatSeesOnlyItsOwnTask() throws Exception {
     for (Body akimat : catalog.bodies().expand("akimats")) {
       List<Map<String, Object>> tasks = tasks(akimat.code() + ".official");
       assertThat(tasks).as(akimat.code()).singleElement().satisfies(t -> {
@@ -105,9 +127,7 @@ class ReportCycleEndToEndTest {
     assertThat(tasks("aqdm.official")).isEmpty();
   }
 
-  @Test
-  @Order(3)
-  void aBadFormIsRefusedWithTheFieldAndTheTaskStaysAsItWas() {
+  void aBadFormIsRefusedWithTheFieldAndTheTaskStaysAsItWas() throws Exception {
     String task = (String) tasks("akimat-turkistan.official").get(0).get("id");
     ResponseEntity<Map> missing = complete("akimat-turkistan.official", task, Map.of(
         "reportDocument", file(PDF, "report.pdf")));
@@ -161,9 +181,7 @@ class ReportCycleEndToEndTest {
     assertThat(engine.getTaskService().getVariable(task, "bodyCode")).isEqualTo("akimat-turkistan");
   }
 
-  @Test
-  @Order(4)
-  void oneAkimatsReportIsSubmittedApprovedAndAccepted() {
+  void oneAkimatsReportIsSubmittedApprovedAndAccepted() throws Exception {
     String submit = (String) tasks("akimat-turkistan.official").get(0).get("id");
     assertThat(complete("akimat-turkistan.official", submit, Map.of("reportText", text("Мәміле клубтары жабдықталды"),
         "reportDocument", file(PDF, "report.pdf"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -197,9 +215,7 @@ class ReportCycleEndToEndTest {
         });
   }
 
-  @Test
-  @Order(5)
-  void anUnsubmittedReportGoesOverdueAndEscalatesToItsSupervisor() {
+  void anUnsubmittedReportGoesOverdueAndEscalatesToItsSupervisor() throws Exception {
     String astanaReport = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ReportProcess.BODY_REPORT)
         .processInstanceBusinessKey(CYCLE).variableValueEquals("bodyCode", "akimat-astana").singleResult().getId();
     Job deadline = engine.getManagementService().createJobQuery().processInstanceId(astanaReport).timers()
@@ -218,9 +234,7 @@ class ReportCycleEndToEndTest {
     assertThat(status("coordinator")).hasSize(20);
   }
 
-  @Test
-  @Order(6)
-  void aDecisionCountsOnlyForTheRoundItWasGivenIn() {
+  void aDecisionCountsOnlyForTheRoundItWasGivenIn() throws Exception {
     String submit = (String) tasks("akimat-shymkent.official").get(0).get("id");
     complete("akimat-shymkent.official", submit, Map.of("reportText", text("first"), "reportDocument", file(PDF, "report.pdf")));
     String review = (String) tasks("akimat-shymkent.supervisor").get(0).get("id");

@@ -28,7 +28,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "JOSPAR_DEMO_DB_URL=jdbc:h2:mem:jospar-page-weight-test;DB_CLOSE_DELAY=-1")
-class PageWeightTest {
+class PageWeightIT {
 
   private static final String YEAR = "private, max-age=31536000, immutable";
   private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"/camunda/([^\"]+\\?bust=7\\.24\\.0)\"");

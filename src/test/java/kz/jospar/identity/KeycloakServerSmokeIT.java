@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code jospar-api} in {@code aud}, the body's and the role's group in {@code groups}, the role in
  * {@code realm_access.roles}.
  */
-class KeycloakServerSmokeTest {
+class KeycloakServerSmokeIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final KeycloakSupport keycloak = KeycloakSupport.server();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import kz.jospar.JosparApplication;
 import kz.jospar.catalog.Plans;
 import kz.jospar.catalog.WorkKind;
@@ -21,10 +22,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,8 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "jospar.demo.allow-any-database=true"})
 @ActiveProfiles({"demo", "postgres"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SeveralPlansEndToEndTest {
+class SeveralPlansEndToEndIT {
 
   static final String SECOND = "test-2027-2028";
   static Path planFile;
@@ -64,7 +63,7 @@ class SeveralPlansEndToEndTest {
     try (InputStream in = new ClassPathResource("plans/test-plan-2027-2028.yaml").getInputStream()) {
       Files.write(planFile, in.readAllBytes());
     }
-    registry.add("jospar.catalog.plans", SeveralPlansEndToEndTest::plans);
+    registry.add("jospar.catalog.plans", SeveralPlansEndToEndIT::plans);
     registry.add("jospar.catalog.working-calendar", () -> "classpath:plans/working-calendar-to-2028.yaml");
   }
 
@@ -88,14 +87,36 @@ class SeveralPlansEndToEndTest {
     ProcessTestSupport.clockAt("2026-11-16T10:00:00+05:00");
   }
 
+  /**
+   * Two plans side by side, then an amending decree over open periods: the amendment needs the periods the steps
+   * before opened, so they are steps of one test, in order.
+   */
+  @TestFactory
+  Stream<DynamicTest> twoPlansSideBySideThenAnAmendment() {
+    return Stream.of(
+        step("each plan runs a full cycle side by side under the model its rows kind names", this::eachPlanRunsAFullCycleSideBySideUnderTheModelItsRowsKindNames),
+        step("a period opens once per plan and a row or plan that does not exist is refused", this::aPeriodOpensOncePerPlanAndARowOrPlanThatDoesNotExistIsRefused),
+        step("an amended row changes the new periods only and each cycle keeps the version it ran under", this::anAmendedRowChangesTheNewPeriodsOnlyAndEachCycleKeepsTheVersionItRanUnder));
+  }
+
+  /** A step, with what JUnit does around each test (it does so only once around a whole factory). */
+  DynamicTest step(String name, Executable step) {
+    return DynamicTest.dynamicTest(name, () -> {
+      setUp();
+      try {
+        step.execute();
+      } finally {
+        resetClock();
+      }
+    });
+  }
+
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
   }
 
-  @Test
-  @Order(1)
-  void eachPlanRunsAFullCycleSideBySideUnderTheModelItsRowsKindNames() {
+  void eachPlanRunsAFullCycleSideBySideUnderTheModelItsRowsKindNames() throws Exception {
     CycleService.OpenedCycle first = walk.open("3", "2026-P3of3");
     CycleService.OpenedCycle second = walk.as("coordinator", () -> cycles.open(SECOND, "21.1", "2027", "coordinator", null));
     assertThat(first.cycleKey()).as("the primary plan's keys keep their form").isEqualTo("3/2026-P3of3");
@@ -147,9 +168,7 @@ class SeveralPlansEndToEndTest {
         .containsOnly(org.assertj.core.groups.Tuple.tuple(SECOND, plans.find(SECOND).orElseThrow().version()));
   }
 
-  @Test
-  @Order(2)
-  void aPeriodOpensOncePerPlanAndARowOrPlanThatDoesNotExistIsRefused() {
+  void aPeriodOpensOncePerPlanAndARowOrPlanThatDoesNotExistIsRefused() throws Exception {
     walk.as("coordinator", () -> cycles.open(SECOND, "21", "2027", "coordinator", null));
     assertThatThrownBy(() -> walk.as("coordinator", () -> cycles.open(SECOND, "21", "2027", "coordinator", null)))
         .isInstanceOf(CycleAlreadyOpenException.class);
@@ -173,9 +192,7 @@ class SeveralPlansEndToEndTest {
    * executor to item 21, raises 21.1's quota and removes item 22, while a period of 22 and one of 21.1 are open: new
    * periods follow the amendment; the open ones finish as they were opened, and the removed item keeps its history.
    */
-  @Test
-  @Order(3)
-  void anAmendedRowChangesTheNewPeriodsOnlyAndEachCycleKeepsTheVersionItRanUnder() throws IOException {
+  void anAmendedRowChangesTheNewPeriodsOnlyAndEachCycleKeepsTheVersionItRanUnder() throws Exception {
     String before = plans.find(SECOND).orElseThrow().version();
     String removedOpen = walk.as("coordinator", () -> cycles.open(SECOND, "22", "2027", "coordinator", null)).cycleKey();
     String quotaOpen = walk.as("coordinator", () -> cycles.open(SECOND, "21.1", "2028", "coordinator", null)).cycleKey();

@@ -51,7 +51,7 @@ import org.springframework.test.annotation.DirtiesContext;
     properties = {"JOSPAR_DEMO_DB_URL=jdbc:h2:mem:jospar-browser-test;DB_CLOSE_DELAY=-1",
         // the walk needs no timer; a quiet job executor leaves the two cores to the browser
         "camunda.bpm.job-execution.enabled=false"})
-class PlanWalkBrowserTest {
+class PlanWalkBrowserIT {
 
   static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("JOSPAR_CHROMIUM", "/usr/bin/chromium"));
   static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("JOSPAR_CHROMEDRIVER", "/usr/bin/chromedriver"));
@@ -77,7 +77,7 @@ class PlanWalkBrowserTest {
   @BeforeAll
   static void startChromium() throws IOException {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      fail("PlanWalkBrowserTest needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+      fail("PlanWalkBrowserIT needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
           + ": install them with 'sudo apt-get install chromium chromium-driver' (or run .ci/run), or point "
           + "JOSPAR_CHROMIUM and JOSPAR_CHROMEDRIVER at them");
     }
@@ -445,7 +445,7 @@ class PlanWalkBrowserTest {
   /** A Tasklist label as the webapp shows it in that language (Jospar's kk.json, or 7.24's en.json). */
   static String label(String language, String key) {
     String path = "META-INF/resources/webjars/camunda/app/tasklist/locales/" + language + ".json";
-    try (InputStream in = PlanWalkBrowserTest.class.getClassLoader().getResourceAsStream(path)) {
+    try (InputStream in = PlanWalkBrowserIT.class.getClassLoader().getResourceAsStream(path)) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return JSON.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text).path("labels").path(key).asText();
     } catch (IOException e) {

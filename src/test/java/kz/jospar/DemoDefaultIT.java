@@ -20,7 +20,7 @@ import org.springframework.util.LinkedMultiValueMap;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "JOSPAR_DEMO_DB_URL=jdbc:h2:mem:jospar-demo-test;DB_CLOSE_DELAY=-1")
-class DemoDefaultTest {
+class DemoDefaultIT {
 
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identityService;

@@ -10,14 +10,14 @@ import kz.jospar.support.KeycloakSupport;
 import org.junit.jupiter.api.Test;
 
 /** The same import against a real Keycloak with Jospar's realm: create, move to another body, rerun. */
-class PeopleImportKeycloakTest {
+class PeopleImportKeycloakIT {
 
   static final KeycloakSupport keycloak = KeycloakSupport.server();
 
   @Test
   void createsAPersonInTheirGroupsThenMovesThemAndARerunChangesNothing() {
     KeycloakPeople directory = new KeycloakPeople(keycloak.url(), KeycloakSupport.REALM, keycloak::adminToken);
-    String list = PeopleImportTest.HEADER + "Aliya Sarsen,aliya.sarsen@sim.gov.kz,sim,supervisor,en\n";
+    String list = PeopleImportIT.HEADER + "Aliya Sarsen,aliya.sarsen@sim.gov.kz,sim,supervisor,en\n";
 
     assertThat(run(directory, list)).contains("line 2: create aliya.sarsen@sim.gov.kz").contains("1 created");
     PeopleDirectory.Entry created = read().get("aliya.sarsen@sim.gov.kz");
@@ -26,12 +26,12 @@ class PeopleImportKeycloakTest {
     assertThat(created.name()).isEqualTo("Aliya Sarsen");
 
     assertThat(run(new KeycloakPeople(keycloak.url(), KeycloakSupport.REALM, keycloak::adminToken),
-        PeopleImportTest.HEADER + "Aliya Sarsen,aliya.sarsen@sim.gov.kz,akimat-abai,official,en\n"))
+        PeopleImportIT.HEADER + "Aliya Sarsen,aliya.sarsen@sim.gov.kz,akimat-abai,official,en\n"))
         .contains("update aliya.sarsen@sim.gov.kz: joins akimat-abai, official; leaves sim, sim-supervisors, supervisor");
     assertThat(read().get("aliya.sarsen@sim.gov.kz").groups()).isEqualTo(Set.of("akimat-abai", "official"));
 
     assertThat(run(new KeycloakPeople(keycloak.url(), KeycloakSupport.REALM, keycloak::adminToken),
-        PeopleImportTest.HEADER + "Aliya Sarsen,aliya.sarsen@sim.gov.kz,akimat-abai,official,en\n"))
+        PeopleImportIT.HEADER + "Aliya Sarsen,aliya.sarsen@sim.gov.kz,akimat-abai,official,en\n"))
         .contains("0 created, 0 updated, 0 disabled, 1 unchanged");
   }
 

@@ -31,7 +31,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"JOSPAR_DEMO_DB_URL=jdbc:h2:mem:jospar-bad-input-test;DB_CLOSE_DELAY=-1", "camunda.bpm.job-execution.enabled=false"})
-class BadInputAnswers4xxTest {
+class BadInputAnswers4xxIT {
 
   /** A qualified Java class name of an exception or error, as an error body must never show. */
   static final Pattern JAVA_CLASS = Pattern.compile("(java|javax|jakarta|org|kz|com)\\.[a-z]+\\.[A-Za-z.]*[A-Z]\\w*(Exception|Error)");

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.support.EmbeddedPostgresSupport;
@@ -23,10 +24,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -50,8 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"camunda.bpm.job-execution.enabled=false", "jospar.demo.allow-any-database=true"})
 @ActiveProfiles({"demo", "postgres"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MonitorEndToEndTest {
+class MonitorEndToEndIT {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -71,14 +70,39 @@ class MonitorEndToEndTest {
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-16T10:00:00+05:00").toInstant()));
   }
 
+  /**
+   * The monitor over one year's reports: each step goes on from the reports the steps before submitted and
+   * decided, so they are steps of one test, in order.
+   */
+  @TestFactory
+  Stream<DynamicTest> theMonitorOverOneYearsReports() {
+    return Stream.of(
+        step("without the webapp login a page goes to login and data is refused", this::withoutTheWebappLoginAPageGoesToLoginAndDataIsRefused),
+        step("the coordinator sees every body of the year and the steps of one report", this::theCoordinatorSeesEveryBodyOfTheYearAndTheStepsOfOneReport),
+        step("a supervisor sees only their body and is refused others in their language", this::aSupervisorSeesOnlyTheirBodyAndIsRefusedOthersInTheirLanguage),
+        step("the annual report reads in kazakh and russian with what was done by whom and its document", this::theAnnualReportReadsInKazakhAndRussianWithWhatWasDoneByWhomAndItsDocument),
+        step("a language chosen is kept and a change needs its token", this::aLanguageChosenIsKeptAndAChangeNeedsItsToken),
+        step("a refused form speaks the persons language", this::aRefusedFormSpeaksThePersonsLanguage));
+  }
+
+  /** A step, with what JUnit does around each test (it does so only once around a whole factory). */
+  DynamicTest step(String name, Executable step) {
+    return DynamicTest.dynamicTest(name, () -> {
+      clock();
+      try {
+        step.execute();
+      } finally {
+        resetClock();
+      }
+    });
+  }
+
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
   }
 
-  @Test
-  @Order(1)
-  void withoutTheWebappLoginAPageGoesToLoginAndDataIsRefused() {
+  void withoutTheWebappLoginAPageGoesToLoginAndDataIsRefused() throws Exception {
     WebappSession anonymous = new WebappSession(port);
     HttpResponse<String> page = anonymous.get("/jospar/monitor.html", "text/html");
     assertThat(page.statusCode()).isEqualTo(302);
@@ -88,8 +112,6 @@ class MonitorEndToEndTest {
     assertThat(data.body()).contains("Sign in first: at /jospar/sign-in");
   }
 
-  @Test
-  @Order(2)
   void theCoordinatorSeesEveryBodyOfTheYearAndTheStepsOfOneReport() throws Exception {
     open("4.8", "2026-H2");
     String submit = taskOf(TURKISTAN + ".official");
@@ -118,8 +140,6 @@ class MonitorEndToEndTest {
     });
   }
 
-  @Test
-  @Order(3)
   void aSupervisorSeesOnlyTheirBodyAndIsRefusedOthersInTheirLanguage() throws Exception {
     WebappSession supervisor = new WebappSession(port).login(TURKISTAN + ".supervisor", "demo");
     JsonNode view = data(supervisor, "/jospar/monitor/data?year=2026");
@@ -137,8 +157,6 @@ class MonitorEndToEndTest {
     assertThat(otherExport.statusCode()).isEqualTo(403);
   }
 
-  @Test
-  @Order(4)
   void theAnnualReportReadsInKazakhAndRussianWithWhatWasDoneByWhomAndItsDocument() throws Exception {
     WebappSession coordinator = new WebappSession(port).login("coordinator", "demo");
     HttpResponse<byte[]> kk = coordinator.download("/jospar/monitor/annual-report.xlsx?year=2026&lang=kk");
@@ -174,8 +192,6 @@ class MonitorEndToEndTest {
     assertThat(text).contains("4.8,2026-H2," + TURKISTAN + ",").contains(",approved,одобрен руководителем,");
   }
 
-  @Test
-  @Order(5)
   void aLanguageChosenIsKeptAndAChangeNeedsItsToken() throws Exception {
     WebappSession official = new WebappSession(port).login(TURKISTAN + ".official", "demo");
     assertThat(json.readTree(official.get("/jospar/me/settings", "application/json").body()).has("locale")).isFalse();
@@ -193,8 +209,6 @@ class MonitorEndToEndTest {
     assertThat(data(again, "/jospar/monitor/data?year=2026").get("lang").asText()).isEqualTo("ru");
   }
 
-  @Test
-  @Order(6)
   void aRefusedFormSpeaksThePersonsLanguage() throws Exception {
     Map<String, Object> noText = Map.of("reportDocument", file("report.pdf"));
     // no choice made, the browser asks for Kazakh first
