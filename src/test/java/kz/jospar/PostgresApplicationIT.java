@@ -66,17 +66,6 @@ class PostgresApplicationIT {
   }
 
   @Test
-  void theDemoProfileRefusesToRunOnARealDatabase() {
-    org.springframework.boot.SpringApplication app = new org.springframework.boot.SpringApplication(JosparApplication.class);
-    app.setAdditionalProfiles("demo");
-    app.setDefaultProperties(java.util.Map.of("JOSPAR_DEMO_DB_URL", EmbeddedPostgresSupport.newDatabase("jospar_demo_refused"),
-        "spring.datasource.username", "postgres", "spring.datasource.password", "postgres", "server.port", "0"));
-    org.assertj.core.api.Assertions.assertThatThrownBy(app::run).rootCause()
-        .hasMessageStartingWith("The demo profile creates users whose password is known")
-        .hasMessageContaining("SPRING_PROFILES_ACTIVE=postgres");
-  }
-
-  @Test
   void bodyAndRoleGroupsComeFromTheBodiesDirectory() {
     assertThat(identityService.createGroupQuery().groupType("body").count()).isEqualTo(50);
     assertThat(identityService.createGroupQuery().groupId("akimat-turkistan").singleResult().getName())

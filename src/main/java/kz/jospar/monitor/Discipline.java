@@ -67,23 +67,22 @@ class Discipline {
 
   /** The facts of a plan's year; {@code bodies} null for every body. {@code primary}: the plan's cycles may have no code. */
   List<Fact> facts(String planCode, int year, Collection<String> bodies) {
-    String answers = "('SUBMITTED', 'DECLINED')";
+    // one pass over each table, grouped per report, joined to the year's reports (not a sub-query per report and figure)
     String sqlText = "SELECT c.cycle_key, c.plan_row, c.period_key, r.body_code, c.due_at AS cycle_due, "
-        + "(SELECT MAX(x.granted_until) FROM jospar_extension_request x WHERE x.cycle_key = r.cycle_key AND x.body_code = r.body_code "
-        + "  AND x.state = 'granted') AS granted_until, "
-        + "(SELECT COUNT(*) FROM jospar_extension_request x WHERE x.cycle_key = r.cycle_key AND x.body_code = r.body_code "
-        + "  AND x.state = 'granted') AS extensions, "
-        + "(SELECT MIN(e.occurred_at) FROM jospar_report_event e WHERE e.cycle_key = r.cycle_key AND e.body_code = r.body_code "
-        + "  AND e.event IN " + answers + ") AS first_answer, "
-        + "(SELECT COUNT(*) FROM jospar_report_event e WHERE e.cycle_key = r.cycle_key AND e.body_code = r.body_code "
-        + "  AND e.event IN ('RETURNED_BY_SUPERVISOR', 'RETURNED_BY_COORDINATOR')) AS returns, "
-        + "(SELECT COUNT(*) FROM jospar_report_event e WHERE e.cycle_key = r.cycle_key AND e.body_code = r.body_code "
-        + "  AND e.event = 'ESCALATED_1') AS escalated1, "
-        + "(SELECT COUNT(*) FROM jospar_report_event e WHERE e.cycle_key = r.cycle_key AND e.body_code = r.body_code "
-        + "  AND e.event = 'ESCALATED_2') AS escalated2, "
-        + "(SELECT COUNT(*) FROM jospar_report_event e WHERE e.cycle_key = r.cycle_key AND e.body_code = r.body_code "
-        + "  AND e.event = 'DECLINED') AS declined "
+        + "x.granted_until, COALESCE(x.extensions, 0) AS extensions, e.first_answer, COALESCE(e.returns, 0) AS returns, "
+        + "COALESCE(e.escalated1, 0) AS escalated1, COALESCE(e.escalated2, 0) AS escalated2, COALESCE(e.declined, 0) AS declined "
         + "FROM jospar_body_report r JOIN jospar_cycle c ON c.cycle_key = r.cycle_key "
+        + "LEFT JOIN (SELECT cycle_key, body_code, MAX(granted_until) AS granted_until, COUNT(*) AS extensions "
+        + "  FROM jospar_extension_request WHERE state = 'granted' GROUP BY cycle_key, body_code) x "
+        + "  ON x.cycle_key = r.cycle_key AND x.body_code = r.body_code "
+        + "LEFT JOIN (SELECT cycle_key, body_code, "
+        + "  MIN(CASE WHEN event IN ('SUBMITTED', 'DECLINED') THEN occurred_at END) AS first_answer, "
+        + "  SUM(CASE WHEN event IN ('RETURNED_BY_SUPERVISOR', 'RETURNED_BY_COORDINATOR') THEN 1 ELSE 0 END) AS returns, "
+        + "  SUM(CASE WHEN event = 'ESCALATED_1' THEN 1 ELSE 0 END) AS escalated1, "
+        + "  SUM(CASE WHEN event = 'ESCALATED_2' THEN 1 ELSE 0 END) AS escalated2, "
+        + "  SUM(CASE WHEN event = 'DECLINED' THEN 1 ELSE 0 END) AS declined "
+        + "  FROM jospar_report_event WHERE cycle_key IN (SELECT cycle_key FROM jospar_cycle WHERE plan_year = :year AND plan_code = :plan) "
+        + "  GROUP BY cycle_key, body_code) e ON e.cycle_key = r.cycle_key AND e.body_code = r.body_code "
         + "WHERE c.plan_year = :year AND c.plan_code = :plan" + (bodies == null ? "" : " AND r.body_code IN (:bodies)")
         + " ORDER BY c.cycle_key, r.body_code";
     MapSqlParameterSource params = new MapSqlParameterSource("year", year).addValue("plan", planCode);

@@ -131,8 +131,7 @@ class DisciplineIT {
     assertThat(List.of(19, 20, 26, 27)).noneMatch(d -> calendar.isWorkingDay(LocalDate.of(2026, 12, d)));
     assertThat(calendar.isWorkingDay(LocalDate.of(2026, 7, 1)) && calendar.isWorkingDay(LocalDate.of(2026, 7, 2))).isTrue();
 
-    Discipline.View v = discipline.view(discipline.facts("qha-2022-2026", 2026, null), OffsetDateTime.parse("2026-12-28T12:00+05:00"),
-        status.zone(), code -> code, row -> row, period -> period);
+    Discipline.View v = viewOnThe28th(null);
 
     assertThat(v.total()).isEqualTo(figures(9, 5, 4, 56, "3.0", 8, 3, 4, 1, 2, 1, 1));
     assertThat(v.bodies()).extracting(Discipline.Line::code, Discipline.Line::rank, Discipline.Line::figures).containsExactly(
@@ -149,10 +148,18 @@ class DisciplineIT {
         new Discipline.Quarter(3, 1, 1, 0, 100), new Discipline.Quarter(4, 4, 2, 2, 50));
   }
 
+  /** The seeded year as of 28 December 2026, noon, for every body ({@code bodies} null) or some; codes as names. */
+  Discipline.View viewOnThe28th(List<String> bodies) {
+    return view(discipline.facts("qha-2022-2026", 2026, bodies), "2026-12-28T12:00+05:00");
+  }
+
+  Discipline.View view(List<Discipline.Fact> facts, String now) {
+    return discipline.view(facts, OffsetDateTime.parse(now), status.zone(), code -> code, row -> row, period -> period);
+  }
+
   @Test
   void aTieSharesItsRankAndABodysScopeSeesOnlyItself() {
-    Discipline.View own = discipline.view(discipline.facts("qha-2022-2026", 2026, List.of(A)), OffsetDateTime.parse("2026-12-28T12:00+05:00"),
-        status.zone(), code -> code, row -> row, period -> period);
+    Discipline.View own = viewOnThe28th(List.of(A));
     assertThat(own.bodies()).extracting(Discipline.Line::code).containsExactly(A);
     assertThat(own.total().due()).isEqualTo(4);
     // equal figures share a rank, the next rank skips (1, 1, 3): two bodies on time, one not in
@@ -160,8 +167,7 @@ class DisciplineIT {
         OffsetDateTime.parse("2026-04-29T10:00+05:00"), 0, 0, false, false, false);
     Discipline.Fact u = new Discipline.Fact("x", "3", "p", "b2", t.dueAt(), t.firstAnswer(), 0, 0, false, false, false);
     Discipline.Fact w = new Discipline.Fact("x", "3", "p", "b3", t.dueAt(), null, 0, 0, false, false, false);
-    Discipline.View tie = discipline.view(List.of(w, u, t), OffsetDateTime.parse("2026-05-04T12:00+05:00"), status.zone(),
-        c -> c, r -> r, p -> p);
+    Discipline.View tie = view(List.of(w, u, t), "2026-05-04T12:00+05:00");
     assertThat(tie.bodies()).extracting(Discipline.Line::code, Discipline.Line::rank)
         .containsExactly(tuple("b1", 1), tuple("b2", 1), tuple("b3", 3));
   }

@@ -21,6 +21,21 @@ import org.springframework.boot.SpringApplication;
  */
 class StartupFailureIT {
 
+  /**
+   * Here, not beside a running application: a start that fails in the test JVM takes the process engine "default" out
+   * of Camunda's static registry, which the webapps of an application running in the same JVM then miss.
+   */
+  @Test
+  void theDemoProfileRefusesToRunOnARealDatabase() {
+    SpringApplication app = new SpringApplication(JosparApplication.class);
+    app.setAdditionalProfiles("demo");
+    app.setDefaultProperties(java.util.Map.of("JOSPAR_DEMO_DB_URL", EmbeddedPostgresSupport.newDatabase("jospar_demo_refused"),
+        "spring.datasource.username", "postgres", "spring.datasource.password", "postgres", "server.port", "0"));
+    assertThatThrownBy(app::run).rootCause()
+        .hasMessageStartingWith("The demo profile creates users whose password is known")
+        .hasMessageContaining("SPRING_PROFILES_ACTIVE=postgres");
+  }
+
   @Test
   void withoutTheDatabaseUrlTheFirstLineNamesTheVariable() {
     List<String> lines = failedStart("postgres", "--JOSPAR_DB_USER=jospar", "--JOSPAR_DB_PASSWORD=x");
