@@ -1,5 +1,6 @@
 package kz.jospar.absence;
 
+import kz.jospar.access.PersonNames;
 import kz.jospar.engine.Acting;
 
 import kz.jospar.engine.EngineClock;
@@ -395,8 +396,7 @@ public class Absences implements Deputising {
   }
 
   private static Person person(User u) {
-    String name = ((u.getFirstName() == null ? "" : u.getFirstName()) + " " + (u.getLastName() == null ? "" : u.getLastName())).strip();
-    return new Person(u.getId(), name.isEmpty() ? u.getId() : name);
+    return new Person(u.getId(), PersonNames.of(u));
   }
 
   private List<String> bodiesOf(Collection<String> groups) {

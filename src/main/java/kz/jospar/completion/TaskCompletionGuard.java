@@ -1,5 +1,6 @@
 package kz.jospar.completion;
 
+import kz.jospar.access.PersonNames;
 import kz.jospar.reporting.BodyReportVariables;
 
 import kz.jospar.engine.Acting;
@@ -167,9 +168,7 @@ class TaskCompletionGuard implements TaskListener {
   /** "Айгүл Серікова", or the id when the directory has no name. */
   private String nameOf(String userId) {
     var user = identityService.createUserQuery().userId(userId).singleResult();
-    String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).strip();
-    return name.isEmpty() ? userId : name;
+    return user == null ? userId : PersonNames.of(user);
   }
 
   private CompletionRefusedException refused(String actor, FieldError error) {

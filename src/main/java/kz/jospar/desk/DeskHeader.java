@@ -1,9 +1,10 @@
 package kz.jospar.desk;
 
-import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.access.Caller;
-import kz.jospar.identity.PasswordSignIn;
+import kz.jospar.access.PersonNames;
 import kz.jospar.access.Roles;
+import kz.jospar.catalog.PlanCatalog;
+import kz.jospar.identity.PasswordSignIn;
 import kz.jospar.identity.SignInAddress;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -73,9 +74,7 @@ class DeskHeader {
     String name = userId;
     try {
       User user = identity.createUserQuery().userId(userId).singleResult();
-      String full = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-          + (user.getLastName() == null ? "" : user.getLastName())).strip();
-      name = full.isEmpty() ? userId : full;
+      name = user == null ? userId : PersonNames.of(user);
     } catch (RuntimeException e) {
       // the directory (Keycloak) is away: the id says who is signed in well enough until it is back
       return known == null ? userId : known.name();

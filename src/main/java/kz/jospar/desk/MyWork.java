@@ -1,5 +1,6 @@
 package kz.jospar.desk;
 
+import kz.jospar.access.PersonNames;
 import kz.jospar.engine.EngineClock;
 
 import java.sql.ResultSet;
@@ -29,7 +30,6 @@ import kz.jospar.catalog.Plans;
 import kz.jospar.reporting.CycleProperties;
 import kz.jospar.reporting.TaskTitles;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -385,15 +385,7 @@ public class MyWork {
 
   /** People's names, not their ids: "Айгүл Серікова" for aigul.serikova. */
   private Map<String, String> names(List<String> userIds) {
-    Map<String, String> names = new HashMap<>();
-    if (userIds.isEmpty()) {
-      return names;
-    }
-    for (User u : identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list()) {
-      String name = ((u.getFirstName() == null ? "" : u.getFirstName()) + " " + (u.getLastName() == null ? "" : u.getLastName())).strip();
-      names.put(u.getId(), name.isEmpty() ? u.getId() : name);
-    }
-    return names;
+    return PersonNames.of(identity, userIds);
   }
 
   /** The bodies a person's list can be narrowed to: those of their groups that are bodies of the plan. */

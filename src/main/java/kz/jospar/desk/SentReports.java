@@ -3,13 +3,12 @@ package kz.jospar.desk;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.jospar.access.PersonNames;
 import kz.jospar.reporting.ReportProcess.Event;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -108,14 +107,6 @@ class SentReports {
 
   /** People's names from the identity directory; an id no longer there stays an id. */
   private Map<String, String> names(List<String> userIds) {
-    Map<String, String> names = new HashMap<>();
-    if (userIds.isEmpty()) {
-      return names;
-    }
-    for (User u : identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list()) {
-      String name = ((u.getFirstName() == null ? "" : u.getFirstName()) + " " + (u.getLastName() == null ? "" : u.getLastName())).strip();
-      names.put(u.getId(), name.isEmpty() ? u.getId() : name);
-    }
-    return names;
+    return PersonNames.of(identity, userIds);
   }
 }

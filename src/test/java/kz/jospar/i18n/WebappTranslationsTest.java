@@ -52,11 +52,18 @@ class WebappTranslationsTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"tasklist", "welcome", "admin", "cockpit"})
   void everyWebappOffersKazakhRussianAndEnglishWithTheSwitch(String app) throws IOException {
+    // each app's config.js (an ES module the app imports) takes the settings every webapp shares and keeps them
     String config = text("META-INF/resources/webjars/camunda/app/" + app + "/scripts/config.js");
-    assertThat(config)
+    assertThat(config).contains("import jospar from '../../jospar/webapp-config.js';")
+        .containsPattern("(?m)^export default (jospar;|\\{\\s*\\.\\.\\.jospar,)")
+        .doesNotContainPattern("(?m)^  (locales|disableWelcomeMessage):");
+    assertThat(text("META-INF/resources/webjars/camunda/app/jospar/webapp-config.js"))
         .containsPattern("(?m)^  locales: \\{\\s*availableLocales: \\['kk', 'ru', 'en'\\],\\s*fallbackLocale: 'kk'\\s*\\}")
-        .containsPattern("(?m)^  customScripts: \\['\\.\\./jospar/jospar-language'")
+        .containsPattern("(?m)^  customScripts: \\['\\.\\./jospar/jospar-language'\\]")
         .containsPattern("(?m)^  disableWelcomeMessage: true");
+    if (app.equals("tasklist")) {
+      assertThat(config).contains("customScripts: [...jospar.customScripts, 'scripts/jospar-forms.js']");
+    }
     // each app's user-styles.css imports the shared rules, which hide the banner
     assertThat(text("META-INF/resources/webjars/camunda/app/" + app + "/styles/user-styles.css"))
         .contains("@import url(\"../../jospar/jospar.css\");");
