@@ -70,33 +70,49 @@ final class KeycloakPeople implements PeopleDirectory {
     };
   }
 
+  /**
+   * The members of the managed groups, one paged call per group, and the listed people who are in none of them, one
+   * call each: a few dozen requests for a ministry's list, not one per user of the realm.
+   */
   @Override
   public Map<String, Entry> read(Set<String> ids, Set<String> managedGroups) {
-    Map<String, Entry> entries = new HashMap<>();
-    int first = 0;
-    while (true) {
-      JsonNode page = send("GET", "/users?briefRepresentation=false&first=" + first + "&max=500", null);
-      for (JsonNode user : page) {
-        String username = user.path("username").asText();
-        userIds.put(username, user.path("id").asText());
-        Set<String> groups = new HashSet<>();
-        for (JsonNode group : send("GET", "/users/" + user.path("id").asText() + "/groups?max=1000", null)) {
-          if (managedGroups.contains(group.path("name").asText())) {
-            groups.add(group.path("name").asText());
-          }
+    Map<String, JsonNode> users = new HashMap<>();
+    Map<String, Set<String>> groupsOf = new HashMap<>();
+    for (String group : managedGroups) {
+      if (groupId(group, false) == null) {
+        continue; // not in the realm yet: nobody is in it (joining it later names the missing group)
+      }
+      for (int first = 0; ; first += 500) {
+        JsonNode page = send("GET", "/groups/" + groupId(group) + "/members?briefRepresentation=false&first=" + first + "&max=500", null);
+        for (JsonNode user : page) {
+          String username = user.path("username").asText();
+          users.putIfAbsent(username, user);
+          groupsOf.computeIfAbsent(username, k -> new HashSet<>()).add(group);
         }
-        if (ids.contains(username) || !groups.isEmpty()) {
-          String name = (user.path("firstName").asText("") + " " + user.path("lastName").asText("")).trim();
-          JsonNode locale = user.path("attributes").path("locale");
-          entries.put(username, new Entry(username, name, user.path("email").asText(null),
-              locale.isArray() && !locale.isEmpty() ? locale.get(0).asText() : null, user.path("enabled").asBoolean(true), groups));
+        if (page.size() < 500) {
+          break;
         }
       }
-      if (page.size() < 500) {
-        return entries;
-      }
-      first += 500;
     }
+    for (String id : ids) {
+      if (!users.containsKey(id)) {
+        String query = "/users?briefRepresentation=false&exact=true&username=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        JsonNode found = send("GET", query, null);
+        if (!found.isEmpty()) {
+          users.put(id, found.get(0));
+        }
+      }
+    }
+    Map<String, Entry> entries = new HashMap<>();
+    users.forEach((username, user) -> {
+      userIds.put(username, user.path("id").asText());
+      String name = (user.path("firstName").asText("") + " " + user.path("lastName").asText("")).trim();
+      JsonNode locale = user.path("attributes").path("locale");
+      entries.put(username, new Entry(username, name, user.path("email").asText(null),
+          locale.isArray() && !locale.isEmpty() ? locale.get(0).asText() : null, user.path("enabled").asBoolean(true),
+          groupsOf.getOrDefault(username, new HashSet<>())));
+    });
+    return entries;
   }
 
   @Override
@@ -153,6 +169,10 @@ final class KeycloakPeople implements PeopleDirectory {
   }
 
   private String groupId(String name) {
+    return groupId(name, true);
+  }
+
+  private String groupId(String name, boolean required) {
     if (groupIds == null) {
       groupIds = new HashMap<>();
       for (JsonNode group : send("GET", "/groups?briefRepresentation=true&max=10000", null)) {
@@ -160,7 +180,7 @@ final class KeycloakPeople implements PeopleDirectory {
       }
     }
     String id = groupIds.get(name);
-    if (id == null) {
+    if (id == null && required) {
       throw new IllegalStateException("the realm has no group " + name + "; import the realm generated from this catalog "
           + "(keycloak/jospar-realm.json) or add the group in the admin console");
     }

@@ -224,14 +224,7 @@ class DisciplineIT {
   }
 
   static String pdfText(byte[] pdf) throws java.io.IOException {
-    try (com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf)) {
-      com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
-      StringBuilder all = new StringBuilder();
-      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-        all.append(extractor.getTextFromPage(page)).append('\n');
-      }
-      return all.toString();
-    }
+    return ExportsTest.pdfText(pdf);
   }
 
   static Discipline.Figures figures(int due, int onTime, int late, int share, String avg, int worst, int returned, int rounds, int ext,

@@ -94,6 +94,8 @@ public final class KeycloakSupport {
   private final String prometheusSecret = randomHex(16);
   private final String peopleSecret = randomHex(16);
   private Process process;
+  private String adminToken;
+  private long adminTokenUntil;
   private boolean testClientAdded;
   private boolean shortLivedClientAdded;
 
@@ -281,12 +283,17 @@ public final class KeycloakSupport {
   }
 
   /** An access token of the bootstrap administrator (realm {@code master}, client {@code admin-cli}). */
-  public String adminToken() {
-    return field(post(url + "/realms/master/protocol/openid-connect/token", Map.of(
-        "grant_type", "password",
-        "client_id", "admin-cli",
-        "username", BOOTSTRAP_ADMIN,
-        "password", adminPassword), "admin token"), "access_token");
+  public synchronized String adminToken() {
+    // kept 30 s (it lives 60 s): each new one is a password grant, whose hashing costs Keycloak a good part of a second
+    if (adminToken == null || System.nanoTime() > adminTokenUntil) {
+      adminToken = field(post(url + "/realms/master/protocol/openid-connect/token", Map.of(
+          "grant_type", "password",
+          "client_id", "admin-cli",
+          "username", BOOTSTRAP_ADMIN,
+          "password", adminPassword), "admin token"), "access_token");
+      adminTokenUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    }
+    return adminToken;
   }
 
   /**
