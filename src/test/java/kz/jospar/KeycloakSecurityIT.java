@@ -1,5 +1,6 @@
 package kz.jospar;
 
+import static kz.jospar.support.Steps.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,10 +28,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kz.jospar.support.EmbeddedPostgresSupport;
 import kz.jospar.support.KeycloakSupport;
+import kz.jospar.support.Steps;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.function.Executable;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -120,7 +121,7 @@ class KeycloakSecurityIT {
    */
   @TestFactory
   Stream<DynamicTest> onePeriodWithKeycloaksTokens() {
-    return Stream.of(
+    return Steps.inOrder(
         step("camunda reads users and groups from keycloak", this::camundaReadsUsersAndGroupsFromKeycloak),
         step("readiness takes keycloak and prometheus takes a monitoring or admin token", this::readinessTakesKeycloakAndPrometheusTakesAMonitoringOrAdminToken),
         step("the coordinator opens a period with a token", this::theCoordinatorOpensAPeriodWithAToken),
@@ -131,13 +132,6 @@ class KeycloakSecurityIT {
         step("a valid token without the right role or body is refused with 4 0 3", this::aValidTokenWithoutTheRightRoleOrBodyIsRefusedWith403),
         step("the webapps log in through keycloak and log out of it too", this::theWebappsLogInThroughKeycloakAndLogOutOfItToo),
         step("everyone lands on the desk after keycloaks login and signs out from it through keycloak", this::everyoneLandsOnTheDeskAfterKeycloaksLoginAndSignsOutFromItThroughKeycloak));
-  }
-
-  /** A step, with what JUnit does around each test (it does so only once around a whole factory). */
-  DynamicTest step(String name, Executable step) {
-    return DynamicTest.dynamicTest(name, () -> {
-      step.execute();
-    });
   }
 
   @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.IdentityService identityService;

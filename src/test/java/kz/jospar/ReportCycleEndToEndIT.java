@@ -1,5 +1,6 @@
 package kz.jospar;
 
+import static kz.jospar.support.Steps.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
@@ -12,6 +13,7 @@ import kz.jospar.catalog.Body;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.reporting.ReportProcess;
 import kz.jospar.support.EmbeddedPostgresSupport;
+import kz.jospar.support.Steps;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -69,25 +70,13 @@ class ReportCycleEndToEndIT {
    */
   @TestFactory
   Stream<DynamicTest> onePeriodOfItem48FromOpeningToAcceptance() {
-    return Stream.of(
+    return Steps.inOrder(this::clock, this::resetClock,
         step("only the coordinator opens a period and only once", this::onlyTheCoordinatorOpensAPeriodAndOnlyOnce),
         step("each akimat sees only its own task", this::eachAkimatSeesOnlyItsOwnTask),
         step("a bad form is refused with the field and the task stays as it was", this::aBadFormIsRefusedWithTheFieldAndTheTaskStaysAsItWas),
         step("one akimats report is submitted approved and accepted", this::oneAkimatsReportIsSubmittedApprovedAndAccepted),
         step("an unsubmitted report goes overdue and escalates to its supervisor", this::anUnsubmittedReportGoesOverdueAndEscalatesToItsSupervisor),
         step("a decision counts only for the round it was given in", this::aDecisionCountsOnlyForTheRoundItWasGivenIn));
-  }
-
-  /** A step, with what JUnit does around each test (it does so only once around a whole factory). */
-  DynamicTest step(String name, Executable step) {
-    return DynamicTest.dynamicTest(name, () -> {
-      clock();
-      try {
-        step.execute();
-      } finally {
-        resetClock();
-      }
-    });
   }
 
   @AfterEach

@@ -1,5 +1,6 @@
 package kz.jospar.cluster;
 
+import static kz.jospar.support.Steps.step;
 import static kz.jospar.cluster.PlanLoad.count;
 import static kz.jospar.support.JarNode.CLUSTER_LOGS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,11 +29,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import kz.jospar.support.EmbeddedPostgresSupport;
 import kz.jospar.support.JarNode;
+import kz.jospar.support.Steps;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.function.Executable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -87,16 +88,9 @@ class PostgresOperationsIT {
    */
   @TestFactory
   Stream<DynamicTest> aRestartUnderLoadThenARestoreOfWhatItLeft() {
-    return Stream.of(
+    return Steps.inOrder(
         step("a postgres restart under load gets 5 0 3s then recovers and loses nothing acknowledged", this::aPostgresRestartUnderLoadGets503sThenRecoversAndLosesNothingAcknowledged),
         step("a dump restored into a fresh database has every process task document and report", this::aDumpRestoredIntoAFreshDatabaseHasEveryProcessTaskDocumentAndReport));
-  }
-
-  /** A step, with what JUnit does around each test (it does so only once around a whole factory). */
-  DynamicTest step(String name, Executable step) {
-    return DynamicTest.dynamicTest(name, () -> {
-      step.execute();
-    });
   }
 
   @AfterAll

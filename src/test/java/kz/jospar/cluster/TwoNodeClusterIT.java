@@ -1,5 +1,6 @@
 package kz.jospar.cluster;
 
+import static kz.jospar.support.Steps.step;
 import static kz.jospar.cluster.PlanLoad.count;
 import static kz.jospar.support.JarNode.CLUSTER_LOGS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,11 +18,11 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.stream.Stream;
 import kz.jospar.support.EmbeddedPostgresSupport;
 import kz.jospar.support.JarNode;
+import kz.jospar.support.Steps;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.function.Executable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -62,16 +63,9 @@ class TwoNodeClusterIT {
    */
   @TestFactory
   Stream<DynamicTest> twoNodesOnOneDatabase() {
-    return Stream.of(
+    return Steps.inOrder(
         step("a burst of deadlines escalates every overdue report exactly once on both nodes", this::aBurstOfDeadlinesEscalatesEveryOverdueReportExactlyOnceOnBothNodes),
         step("two nodes racing to open the period open it once", this::twoNodesRacingToOpenThePeriodOpenItOnce));
-  }
-
-  /** A step, with what JUnit does around each test (it does so only once around a whole factory). */
-  DynamicTest step(String name, Executable step) {
-    return DynamicTest.dynamicTest(name, () -> {
-      step.execute();
-    });
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package kz.jospar.monitor;
 
+import static kz.jospar.support.Steps.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import kz.jospar.catalog.Body;
 import kz.jospar.catalog.PlanCatalog;
 import kz.jospar.support.EmbeddedPostgresSupport;
+import kz.jospar.support.Steps;
 import kz.jospar.support.WebappSession;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -76,25 +77,13 @@ class MonitorEndToEndIT {
    */
   @TestFactory
   Stream<DynamicTest> theMonitorOverOneYearsReports() {
-    return Stream.of(
+    return Steps.inOrder(this::clock, this::resetClock,
         step("without the webapp login a page goes to login and data is refused", this::withoutTheWebappLoginAPageGoesToLoginAndDataIsRefused),
         step("the coordinator sees every body of the year and the steps of one report", this::theCoordinatorSeesEveryBodyOfTheYearAndTheStepsOfOneReport),
         step("a supervisor sees only their body and is refused others in their language", this::aSupervisorSeesOnlyTheirBodyAndIsRefusedOthersInTheirLanguage),
         step("the annual report reads in kazakh and russian with what was done by whom and its document", this::theAnnualReportReadsInKazakhAndRussianWithWhatWasDoneByWhomAndItsDocument),
         step("a language chosen is kept and a change needs its token", this::aLanguageChosenIsKeptAndAChangeNeedsItsToken),
         step("a refused form speaks the persons language", this::aRefusedFormSpeaksThePersonsLanguage));
-  }
-
-  /** A step, with what JUnit does around each test (it does so only once around a whole factory). */
-  DynamicTest step(String name, Executable step) {
-    return DynamicTest.dynamicTest(name, () -> {
-      clock();
-      try {
-        step.execute();
-      } finally {
-        resetClock();
-      }
-    });
   }
 
   @AfterEach

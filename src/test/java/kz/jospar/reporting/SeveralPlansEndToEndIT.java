@@ -1,5 +1,6 @@
 package kz.jospar.reporting;
 
+import static kz.jospar.support.Steps.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -16,6 +17,7 @@ import kz.jospar.catalog.Plans;
 import kz.jospar.catalog.WorkKind;
 import kz.jospar.reporting.ReportProcess.Vars;
 import kz.jospar.support.EmbeddedPostgresSupport;
+import kz.jospar.support.Steps;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -24,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -93,22 +94,10 @@ class SeveralPlansEndToEndIT {
    */
   @TestFactory
   Stream<DynamicTest> twoPlansSideBySideThenAnAmendment() {
-    return Stream.of(
+    return Steps.inOrder(this::setUp, this::resetClock,
         step("each plan runs a full cycle side by side under the model its rows kind names", this::eachPlanRunsAFullCycleSideBySideUnderTheModelItsRowsKindNames),
         step("a period opens once per plan and a row or plan that does not exist is refused", this::aPeriodOpensOncePerPlanAndARowOrPlanThatDoesNotExistIsRefused),
         step("an amended row changes the new periods only and each cycle keeps the version it ran under", this::anAmendedRowChangesTheNewPeriodsOnlyAndEachCycleKeepsTheVersionItRanUnder));
-  }
-
-  /** A step, with what JUnit does around each test (it does so only once around a whole factory). */
-  DynamicTest step(String name, Executable step) {
-    return DynamicTest.dynamicTest(name, () -> {
-      setUp();
-      try {
-        step.execute();
-      } finally {
-        resetClock();
-      }
-    });
   }
 
   @AfterEach
